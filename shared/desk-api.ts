@@ -1,0 +1,139 @@
+// Environment: any. DeskApi: what the renderer sees of the desk core, whichever host carries it
+// (Electron IPC through the preload, or the web host's local WebSocket).
+import { z } from 'zod';
+import {
+  accountSchema,
+  conversationSchema,
+  messageSchema,
+  messageTextSchema,
+  tagsSchema,
+} from './domain.js';
+import { commandErrorCodeSchema } from './desk-protocol.js';
+
+/** A message as the console holds it: the hub's states plus `pending` (in the outbox) and `failed`. */
+export const deskDeliverySchema = z.enum(['pending', 'sent', 'delivered', 'failed']);
+export type DeskDelivery = z.infer<typeof deskDeliverySchema>;
+export const deskMessageSchema = messageSchema.extend({ delivery: deskDeliverySchema.nullable() });
+export type DeskMessage = z.infer<typeof deskMessageSchema>;
+
+export const connectionStatusSchema = z.enum([
+  'signed_out',
+  'connecting', // first connection after sign-in or start
+  'online', // connected and caught up with the hub's log
+  'reconnecting', // lost the hub, trying again
+]);
+export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
+
+export const connectionStateSchema = z.object({
+  status: connectionStatusSchema,
+  hubUrl: z.string().nullable(),
+  /** Why the last attempt failed, in words for the agent. */
+  lastError: z.string().nullable(),
+});
+export type ConnectionState = z.infer<typeof connectionStateSchema>;
+
+export const deskSessionSchema = z.object({ account: accountSchema, hubUrl: z.string() });
+export type DeskSession = z.infer<typeof deskSessionSchema>;
+
+export const deskSnapshotSchema = z.object({
+  session: deskSessionSchema.nullable(),
+  connection: connectionStateSchema,
+  /** Every handed-off conversation the console knows (never `with_ai` ones). */
+  conversations: z.array(conversationSchema),
+  /** The hub URL to prefill on the sign-in screen. */
+  defaultHubUrl: z.string(),
+});
+export type DeskSnapshot = z.infer<typeof deskSnapshotSchema>;
+
+export const deskErrorSchema = z.object({
+  code: z.union([commandErrorCodeSchema, z.enum(['offline', 'bad_credentials', 'hub_unreachable', 'not_signed_in'])]),
+  message: z.string(),
+});
+export type DeskError = z.infer<typeof deskErrorSchema>;
+
+/** The outcome of an action. `pending`: written to the outbox, not yet acknowledged by the hub. */
+export const actionResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), pending: z.boolean() }),
+  z.object({ ok: z.literal(false), error: deskErrorSchema }),
+]);
+export type ActionResult = z.infer<typeof actionResultSchema>;
+
+const conversationIdArgs = z.strictObject({ conversationId: z.string().min(1).max(200) });
+
+/** Every DeskApi call: its arguments and its result, parsed on both sides. */
+export const deskCalls = {
+  getSnapshot: { args: z.strictObject({}), result: deskSnapshotSchema },
+  signIn: {
+    args: z.strictObject({
+      hubUrl: z.url({ protocol: /^https?$/ }),
+      email: z.email().max(320),
+      password: z.string().min(1).max(1000),
+    }),
+    result: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), session: deskSessionSchema }),
+      z.object({ ok: z.literal(false), error: deskErrorSchema }),
+    ]),
+  },
+  signOut: { args: z.strictObject({}), result: z.object({ ok: z.literal(true) }) },
+  openConversation: {
+    args: conversationIdArgs,
+    result: z.object({ conversation: conversationSchema.nullable(), messages: z.array(deskMessageSchema) }),
+  },
+  claim: { args: conversationIdArgs, result: actionResultSchema },
+  reply: { args: conversationIdArgs.extend({ text: messageTextSchema }), result: actionResultSchema },
+  resolve: { args: conversationIdArgs.extend({ tags: tagsSchema.default([]) }), result: actionResultSchema },
+} as const;
+
+export type DeskCallName = keyof typeof deskCalls;
+export type DeskCallArgs<N extends DeskCallName> = z.input<(typeof deskCalls)[N]['args']>;
+export type DeskCallResult<N extends DeskCallName> = z.infer<(typeof deskCalls)[N]['result']>;
+
+/** Pushed from the desk core to every renderer attached to it. */
+export const deskEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('session'), session: deskSessionSchema.nullable() }),
+  z.object({ type: z.literal('connection'), connection: connectionStateSchema }),
+  z.object({ type: z.literal('conversation'), conversation: conversationSchema }),
+  z.object({ type: z.literal('message'), message: deskMessageSchema }),
+  /** An outbox command the hub refused after the call had returned `pending`. */
+  z.object({
+    type: z.literal('commandFailed'),
+    conversationId: z.string(),
+    commandType: z.enum(['claim', 'reply', 'resolve']),
+    error: deskErrorSchema,
+  }),
+]);
+export type DeskEvent = z.infer<typeof deskEventSchema>;
+
+/** The typed API the renderer programs against. */
+export type DeskApi = {
+  [N in DeskCallName]: (args: DeskCallArgs<N>) => Promise<DeskCallResult<N>>;
+} & {
+  onEvent(listener: (event: DeskEvent) => void): () => void;
+};
+
+/** What the preload exposes as `window.deskBridge` (and the web host emulates): untyped transport only. */
+export interface DeskBridge {
+  call(method: string, args: unknown): Promise<unknown>;
+  onEvent(listener: (event: unknown) => void): () => void;
+}
+export const DESK_BRIDGE_GLOBAL = 'deskBridge';
+export const IPC_CHANNELS = { call: 'desk:call', event: 'desk:event' } as const;
+
+/** Frames of the web host's local WebSocket (path `/desk-bridge`). */
+export const WEB_BRIDGE_PATH = '/desk-bridge';
+export const bridgeRequestSchema = z.strictObject({
+  kind: z.literal('call'),
+  id: z.number().int().nonnegative(),
+  method: z.string().max(100),
+  args: z.unknown(),
+});
+export const bridgeResponseSchema = z.union([
+  z.object({ kind: z.literal('result'), id: z.number(), ok: z.literal(true), result: z.unknown() }),
+  z.object({
+    kind: z.literal('result'),
+    id: z.number(),
+    ok: z.literal(false),
+    error: z.object({ code: z.string(), message: z.string() }),
+  }),
+  z.object({ kind: z.literal('event'), event: z.unknown() }),
+]);

@@ -1,0 +1,88 @@
+// Environment: any. The hub's HTTP API: request and response bodies.
+import { z } from 'zod';
+import {
+  accountSchema,
+  channelSchema,
+  clientIdSchema,
+  conversationSchema,
+  escalationSchema,
+  isoDateTimeSchema,
+  messageSchema,
+  messageTextSchema,
+  shopperSchema,
+} from './domain.js';
+import { streamEventSchema } from './events.js';
+
+export const API_PREFIX = '/api/v1';
+/** Bodies larger than this are refused with 413. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export const transcriptEntrySchema = z.strictObject({
+  id: clientIdSchema,
+  author: z.enum(['shopper', 'customer_agent', 'system']),
+  text: messageTextSchema,
+  sentAt: isoDateTimeSchema,
+});
+
+/** POST /api/v1/handoffs */
+export const createHandoffRequestSchema = z.strictObject({
+  conversationId: clientIdSchema,
+  channel: channelSchema,
+  shopper: shopperSchema,
+  escalation: escalationSchema,
+  transcript: z.array(transcriptEntrySchema).max(5000),
+});
+export type CreateHandoffRequest = z.infer<typeof createHandoffRequestSchema>;
+
+/** POST /api/v1/handoffs/:conversationId/messages — a new shopper message from the channel. */
+export const shopperMessageRequestSchema = z.strictObject({
+  id: clientIdSchema,
+  text: messageTextSchema,
+  sentAt: isoDateTimeSchema,
+});
+export type ShopperMessageRequest = z.infer<typeof shopperMessageRequestSchema>;
+
+/** POST /api/v1/handoffs/:conversationId/deliveries — the channel confirms agent replies reached the shopper. */
+export const deliveryReceiptRequestSchema = z.strictObject({
+  messageIds: z.array(clientIdSchema).min(1).max(1000),
+});
+
+/** Response of POST /handoffs (201 new, 200 existing) and GET /handoffs/:conversationId. */
+export const handoffViewSchema = conversationSchema.extend({
+  conversationId: z.string(),
+  /** The whole transcript in order, including the human agents' public replies. */
+  transcript: z.array(messageSchema),
+});
+export type HandoffView = z.infer<typeof handoffViewSchema>;
+
+/** Response of POST /handoffs/:conversationId/messages (201 new, 200 repeated id). */
+export const messageViewSchema = messageSchema;
+
+/** GET /api/v1/events?conversationId=…&after=…&limit=… */
+export const eventsQuerySchema = z.strictObject({
+  conversationId: z.string().min(1).max(200).optional(),
+  after: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
+export const eventsResponseSchema = z.object({ events: z.array(streamEventSchema) });
+
+/** POST /api/v1/sessions — the console signs in. */
+export const signInRequestSchema = z.strictObject({
+  email: z.email().max(320),
+  password: z.string().min(1).max(1000),
+});
+export const signInResponseSchema = z.object({
+  token: z.string(),
+  expiresAt: isoDateTimeSchema,
+  account: accountSchema,
+});
+export type SignInResponse = z.infer<typeof signInResponseSchema>;
+// DELETE /api/v1/sessions with `Authorization: Bearer <session token>` signs out (204).
+
+/** Every 4xx/5xx body. `issues` names each bad field for a 400. */
+export const apiErrorSchema = z.object({
+  error: z.string(),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
