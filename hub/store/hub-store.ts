@@ -1,0 +1,171 @@
+// Environment: Node (hub). The one interface the hub keeps its data behind. SQLite implements it today
+// (./sqlite/); a PostgreSQL store can follow. Every write runs inside `transaction`, and the rows it
+// produced for consoles and chat widgets are handed to `onCommit` listeners only after the commit.
+import type {
+  Account,
+  AgentRef,
+  Channel,
+  Conversation,
+  ConversationStatus,
+  Escalation,
+  HubDelivery,
+  Message,
+  Product,
+  Role,
+  Shopper,
+} from '../../shared/domain.js';
+import type { CommandResult, HubChange } from '../../shared/desk-protocol.js';
+import type { StreamEvent } from '../../shared/events.js';
+import type { ChatPrompt } from '../../shared/chat-protocol.js';
+
+/** What one committed transaction changed, in the order it was written. */
+export interface CommittedBatch {
+  /** Change-log rows (handed-off conversations only), in position order: pushed to consoles. */
+  changes: HubChange[];
+  /** Every message inserted or updated, of any conversation: pushed to its chat widget. */
+  messages: Message[];
+  /** The latest snapshot of every conversation touched (including chat-session state changes). */
+  conversations: Conversation[];
+}
+
+export interface NewAccount {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  passwordHash: Buffer;
+  passwordSalt: Buffer;
+  createdAt: string;
+}
+export interface StoredAccount extends Account {
+  passwordHash: Buffer;
+  passwordSalt: Buffer;
+}
+
+export interface StoredSession {
+  account: Account;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+}
+
+export interface NewConversation {
+  id: string;
+  channel: Channel;
+  status: ConversationStatus;
+  shopper: Shopper;
+  escalation: Escalation | null;
+  createdAt: string;
+  escalatedAt: string | null;
+}
+
+/** Fields a write may change; omitted fields stay as they are. */
+export interface ConversationPatch {
+  status?: ConversationStatus;
+  shopper?: Shopper;
+  escalation?: Escalation | null;
+  assigneeId?: string | null;
+  escalatedAt?: string | null;
+  claimedAt?: string | null;
+  firstResponseAt?: string | null;
+  resolvedAt?: string | null;
+  resolutionTags?: string[];
+}
+
+export interface NewMessage {
+  conversationId: string;
+  id: string;
+  author: Message['author'];
+  agent: AgentRef | null;
+  text: string;
+  sentAt: string;
+  delivery: HubDelivery | null;
+  products: Product[];
+}
+
+export interface NewEvent {
+  id: string;
+  metric: string;
+  time: string;
+  profile: { email: string | null; profileId: string | null };
+  conversationId: string | null;
+  properties: Record<string, unknown>;
+}
+
+export interface ChangesPage {
+  changes: HubChange[];
+  head: number;
+  hasMore: boolean;
+}
+
+export interface StoredCommand {
+  id: string;
+  agentId: string;
+  result: CommandResult;
+}
+
+/** The web chat widget's session and the demo Customer Agent's memory of the conversation. */
+export interface ChatSession {
+  chatId: string;
+  conversationId: string;
+  tokenHash: string;
+  prompt: ChatPrompt;
+  /** Why the Customer Agent offered a handoff, kept until the shopper answers. */
+  pendingReason: string | null;
+  /** The skill the Customer Agent last used: the procedure at escalation or resolution. */
+  lastSkill: string | null;
+  language: 'en' | 'sv';
+  createdAt: string;
+}
+export type ChatSessionPatch = Partial<
+  Pick<ChatSession, 'prompt' | 'pendingReason' | 'lastSkill' | 'language'>
+>;
+
+export interface HubStore {
+  /** Runs `work` atomically. Nested calls join the outer transaction. Listeners run after the commit. */
+  transaction<T>(work: () => T): T;
+  onCommit(listener: (batch: CommittedBatch) => void): () => void;
+  close(): void;
+
+  insertAccount(account: NewAccount): Account;
+  findAccountByEmail(email: string): StoredAccount | null;
+
+  insertSession(session: {
+    tokenHash: string;
+    accountId: string;
+    createdAt: string;
+    expiresAt: number;
+  }): void;
+  findSession(tokenHash: string): StoredSession | null;
+  deleteSession(tokenHash: string): void;
+
+  /** Idempotent. */
+  addIntegrationToken(tokenHash: string, label: string, createdAt: string): void;
+  hasIntegrationToken(tokenHash: string): boolean;
+
+  getConversation(id: string): Conversation | null;
+  insertConversation(conversation: NewConversation): Conversation;
+  updateConversation(id: string, patch: ConversationPatch): Conversation;
+  /** Assigns `agentId` only if the conversation is still queued; false if someone else got there first. */
+  claimConversation(id: string, agentId: string, claimedAt: string): boolean;
+
+  getMessage(conversationId: string, id: string): Message | null;
+  listMessages(conversationId: string): Message[];
+  countMessages(conversationId: string, author: Message['author']): number;
+  /** Appends at the end of the conversation (next position) and updates its last-message fields. */
+  insertMessage(message: NewMessage): Message;
+  /** Marks agent replies delivered; returns the messages that changed. */
+  markDelivered(conversationId: string, messageIds: string[]): Message[];
+
+  readChanges(after: number, limit: number): ChangesPage;
+
+  appendEvent(event: NewEvent): StreamEvent;
+  listEvents(query: { conversationId?: string; after: number; limit: number }): StreamEvent[];
+
+  findCommand(id: string): StoredCommand | null;
+  saveCommand(command: StoredCommand & { type: string; conversationId: string; createdAt: string }): void;
+
+  insertChatSession(session: ChatSession): void;
+  findChatSession(chatId: string): ChatSession | null;
+  findChatSessionByConversation(conversationId: string): ChatSession | null;
+  updateChatSession(chatId: string, patch: ChatSessionPatch): ChatSession;
+}

@@ -1,0 +1,640 @@
+// Environment: Node (hub). The SQLite HubStore: one database file, WAL, synchronous=FULL so that
+// whatever the hub acknowledged survives a crash or power loss.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Account, Conversation, Message } from '../../../shared/domain.js';
+import type { HubChange } from '../../../shared/desk-protocol.js';
+import type { StreamEvent } from '../../../shared/events.js';
+import type {
+  ChangesPage,
+  ChatSession,
+  ChatSessionPatch,
+  CommittedBatch,
+  ConversationPatch,
+  HubStore,
+  NewAccount,
+  NewConversation,
+  NewEvent,
+  NewMessage,
+  StoredAccount,
+  StoredCommand,
+  StoredSession,
+} from '../hub-store.js';
+import { migrate } from './migrate.js';
+import { migrations } from './migrations/index.js';
+
+export const DATABASE_FILE = 'hub.sqlite';
+
+interface ConversationRow {
+  id: string;
+  channel: Conversation['channel'];
+  status: Conversation['status'];
+  shopper_json: string;
+  escalation_json: string | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  assignee_email: string | null;
+  created_at: string;
+  escalated_at: string | null;
+  claimed_at: string | null;
+  first_response_at: string | null;
+  resolved_at: string | null;
+  resolution_tags_json: string;
+  last_message_at: string | null;
+  last_message_preview: string | null;
+  version: number;
+}
+
+interface MessageRow {
+  conversation_id: string;
+  id: string;
+  position: number;
+  author: Message['author'];
+  agent_id: string | null;
+  agent_name: string | null;
+  agent_email: string | null;
+  text: string;
+  sent_at: string;
+  delivery: Message['delivery'];
+  products_json: string;
+}
+
+interface EventRow {
+  position: number;
+  id: string;
+  metric: string;
+  time: string;
+  profile_email: string | null;
+  profile_id: string | null;
+  properties_json: string;
+}
+
+interface ChatSessionRow {
+  chat_id: string;
+  conversation_id: string;
+  token_hash: string;
+  prompt: ChatSession['prompt'];
+  pending_reason: string | null;
+  last_skill: string | null;
+  language: ChatSession['language'];
+  created_at: string;
+}
+
+const CONVERSATION_SELECT = `
+  SELECT c.*, a.name AS assignee_name, a.email AS assignee_email
+  FROM conversations c LEFT JOIN accounts a ON a.id = c.assignee_id`;
+const MESSAGE_SELECT = `
+  SELECT m.*, a.name AS agent_name, a.email AS agent_email
+  FROM messages m LEFT JOIN accounts a ON a.id = m.agent_id`;
+const PREVIEW_LENGTH = 140;
+
+function toConversation(row: ConversationRow): Conversation {
+  return {
+    id: row.id,
+    channel: row.channel,
+    status: row.status,
+    shopper: JSON.parse(row.shopper_json),
+    escalation: row.escalation_json === null ? null : JSON.parse(row.escalation_json),
+    assignee:
+      row.assignee_id === null
+        ? null
+        : { id: row.assignee_id, name: row.assignee_name ?? '', email: row.assignee_email ?? '' },
+    createdAt: row.created_at,
+    escalatedAt: row.escalated_at,
+    claimedAt: row.claimed_at,
+    firstResponseAt: row.first_response_at,
+    resolvedAt: row.resolved_at,
+    resolutionTags: JSON.parse(row.resolution_tags_json),
+    lastMessageAt: row.last_message_at,
+    lastMessagePreview: row.last_message_preview,
+    version: row.version,
+  };
+}
+
+function toMessage(row: MessageRow): Message {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    position: row.position,
+    author: row.author,
+    agent:
+      row.agent_id === null
+        ? null
+        : { id: row.agent_id, name: row.agent_name ?? '', email: row.agent_email ?? '' },
+    text: row.text,
+    sentAt: row.sent_at,
+    delivery: row.delivery,
+    products: JSON.parse(row.products_json),
+  };
+}
+
+function toEvent(row: EventRow): StreamEvent {
+  return {
+    id: row.id,
+    position: row.position,
+    metric: row.metric,
+    time: row.time,
+    profile: { email: row.profile_email, profileId: row.profile_id },
+    properties: JSON.parse(row.properties_json),
+  };
+}
+
+function toChatSession(row: ChatSessionRow): ChatSession {
+  return {
+    chatId: row.chat_id,
+    conversationId: row.conversation_id,
+    tokenHash: row.token_hash,
+    prompt: row.prompt,
+    pendingReason: row.pending_reason,
+    lastSkill: row.last_skill,
+    language: row.language,
+    createdAt: row.created_at,
+  };
+}
+
+/** Consoles see a conversation once it has been handed off, and from then on every change to it. */
+function isHandedOff(conversation: Conversation): boolean {
+  return conversation.escalatedAt !== null;
+}
+
+export class SqliteHubStore implements HubStore {
+  private readonly db: Database.Database;
+  private readonly listeners = new Set<(batch: CommittedBatch) => void>();
+  /** What the open transaction has written so far; null outside a transaction. */
+  private pending: {
+    changes: HubChange[];
+    messages: Map<string, Message>;
+    conversationIds: Set<string>;
+  } | null = null;
+
+  constructor(readonly file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    // FULL: a commit is on disk before the hub acknowledges it (NORMAL may lose the last commits on power loss).
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db, migrations);
+  }
+
+  /** Opens (creating if needed) `hub.sqlite` in `dataDir`. */
+  static open(dataDir: string): SqliteHubStore {
+    fs.mkdirSync(dataDir, { recursive: true });
+    return new SqliteHubStore(path.join(dataDir, DATABASE_FILE));
+  }
+
+  transaction<T>(work: () => T): T {
+    if (this.pending) return work();
+    this.pending = { changes: [], messages: new Map(), conversationIds: new Set() };
+    let result: T;
+    let written: NonNullable<typeof this.pending>;
+    try {
+      result = this.db.transaction(work)();
+    } finally {
+      written = this.pending;
+      this.pending = null;
+    }
+    this.notify(written);
+    return result;
+  }
+
+  private notify(written: NonNullable<typeof this.pending>): void {
+    if (written.changes.length === 0 && written.messages.size === 0 && written.conversationIds.size === 0)
+      return;
+    const batch: CommittedBatch = {
+      changes: written.changes,
+      messages: [...written.messages.values()].sort((a, b) => a.position - b.position),
+      conversations: [...written.conversationIds].flatMap((id) => this.getConversation(id) ?? []),
+    };
+    for (const listener of this.listeners) {
+      try {
+        listener(batch);
+      } catch (error) {
+        // A failing push must never undo or block a committed write.
+        console.error('hub: a commit listener failed', error);
+      }
+    }
+  }
+
+  onCommit(listener: (batch: CommittedBatch) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  close(): void {
+    this.listeners.clear();
+    if (this.db.open) this.db.close();
+  }
+
+  private get writing() {
+    if (!this.pending) throw new Error('hub store: writes must run inside transaction()');
+    return this.pending;
+  }
+
+  // Accounts and sessions
+
+  insertAccount(account: NewAccount): Account {
+    this.transaction(() =>
+      this.db
+        .prepare(
+          `INSERT INTO accounts (id, email, name, role, password_hash, password_salt, created_at)
+           VALUES (@id, @email, @name, @role, @passwordHash, @passwordSalt, @createdAt)`,
+        )
+        .run(account),
+    );
+    return { id: account.id, email: account.email, name: account.name, role: account.role };
+  }
+
+  findAccountByEmail(email: string): StoredAccount | null {
+    const row = this.db.prepare('SELECT * FROM accounts WHERE email = ?').get(email) as
+      | {
+          id: string;
+          email: string;
+          name: string;
+          role: Account['role'];
+          password_hash: Buffer;
+          password_salt: Buffer;
+        }
+      | undefined;
+    if (!row) return null;
+    return {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      passwordHash: row.password_hash,
+      passwordSalt: row.password_salt,
+    };
+  }
+
+  insertSession(session: {
+    tokenHash: string;
+    accountId: string;
+    createdAt: string;
+    expiresAt: number;
+  }): void {
+    this.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO sessions (token_hash, account_id, created_at, expires_at)
+           VALUES (@tokenHash, @accountId, @createdAt, @expiresAt)`,
+        )
+        .run(session);
+    });
+  }
+
+  findSession(tokenHash: string): StoredSession | null {
+    const row = this.db
+      .prepare(
+        `SELECT s.expires_at, a.id, a.email, a.name, a.role FROM sessions s
+         JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = ?`,
+      )
+      .get(tokenHash) as
+      { expires_at: number; id: string; email: string; name: string; role: Account['role'] } | undefined;
+    if (!row) return null;
+    return {
+      account: { id: row.id, email: row.email, name: row.name, role: row.role },
+      expiresAt: row.expires_at,
+    };
+  }
+
+  deleteSession(tokenHash: string): void {
+    this.transaction(() => this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash));
+  }
+
+  addIntegrationToken(tokenHash: string, label: string, createdAt: string): void {
+    this.transaction(() =>
+      this.db
+        .prepare('INSERT OR IGNORE INTO integration_tokens (token_hash, label, created_at) VALUES (?, ?, ?)')
+        .run(tokenHash, label, createdAt),
+    );
+  }
+
+  hasIntegrationToken(tokenHash: string): boolean {
+    return (
+      this.db.prepare('SELECT 1 FROM integration_tokens WHERE token_hash = ?').get(tokenHash) !== undefined
+    );
+  }
+
+  // Conversations and messages
+
+  getConversation(id: string): Conversation | null {
+    const row = this.db.prepare(`${CONVERSATION_SELECT} WHERE c.id = ?`).get(id) as
+      ConversationRow | undefined;
+    return row ? toConversation(row) : null;
+  }
+
+  private mustGetConversation(id: string): Conversation {
+    const conversation = this.getConversation(id);
+    if (!conversation) throw new Error(`hub store: no conversation ${id}`);
+    return conversation;
+  }
+
+  insertConversation(conversation: NewConversation): Conversation {
+    return this.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO conversations (id, channel, status, shopper_json, escalation_json, created_at, escalated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          conversation.id,
+          conversation.channel,
+          conversation.status,
+          JSON.stringify(conversation.shopper),
+          conversation.escalation === null ? null : JSON.stringify(conversation.escalation),
+          conversation.createdAt,
+          conversation.escalatedAt,
+        );
+      return this.recordConversationChange(conversation.id, false);
+    });
+  }
+
+  updateConversation(id: string, patch: ConversationPatch): Conversation {
+    return this.transaction(() => {
+      const before = this.mustGetConversation(id);
+      const columns: Record<string, unknown> = {};
+      if (patch.status !== undefined) columns.status = patch.status;
+      if (patch.shopper !== undefined) columns.shopper_json = JSON.stringify(patch.shopper);
+      if (patch.escalation !== undefined)
+        columns.escalation_json = patch.escalation === null ? null : JSON.stringify(patch.escalation);
+      if (patch.assigneeId !== undefined) columns.assignee_id = patch.assigneeId;
+      if (patch.escalatedAt !== undefined) columns.escalated_at = patch.escalatedAt;
+      if (patch.claimedAt !== undefined) columns.claimed_at = patch.claimedAt;
+      if (patch.firstResponseAt !== undefined) columns.first_response_at = patch.firstResponseAt;
+      if (patch.resolvedAt !== undefined) columns.resolved_at = patch.resolvedAt;
+      if (patch.resolutionTags !== undefined)
+        columns.resolution_tags_json = JSON.stringify(patch.resolutionTags);
+      const names = Object.keys(columns);
+      if (names.length > 0) {
+        this.db
+          .prepare(
+            `UPDATE conversations SET ${names.map((name) => `${name} = @${name}`).join(', ')} WHERE id = @id`,
+          )
+          .run({ ...columns, id });
+      }
+      return this.recordConversationChange(id, !isHandedOff(before));
+    });
+  }
+
+  claimConversation(id: string, agentId: string, claimedAt: string): boolean {
+    return this.transaction(() => {
+      const claimed = this.db
+        .prepare(
+          `UPDATE conversations SET status = 'open', assignee_id = ?, claimed_at = ?
+           WHERE id = ? AND status = 'queued'`,
+        )
+        .run(agentId, claimedAt, id);
+      if (claimed.changes === 0) return false;
+      this.recordConversationChange(id, false);
+      return true;
+    });
+  }
+
+  /**
+   * Logs the conversation's new snapshot for consoles if it is handed off. When it has just been handed
+   * off, its whole transcript follows, so a console receives the conversation and every message.
+   */
+  private recordConversationChange(id: string, mayBeNewlyHandedOff: boolean): Conversation {
+    const writing = this.writing;
+    writing.conversationIds.add(id);
+    const current = this.mustGetConversation(id);
+    if (!isHandedOff(current)) return current;
+    const position = this.appendChange(id, 'conversation', current);
+    this.db.prepare('UPDATE conversations SET version = ? WHERE id = ?').run(position, id);
+    const snapshot = { ...current, version: position };
+    writing.changes.push({ position, kind: 'conversation', conversation: snapshot });
+    if (mayBeNewlyHandedOff) {
+      for (const message of this.listMessages(id)) {
+        writing.changes.push({
+          position: this.appendChange(id, 'message', message),
+          kind: 'message',
+          message,
+        });
+      }
+    }
+    return snapshot;
+  }
+
+  private appendChange(
+    conversationId: string,
+    kind: HubChange['kind'],
+    snapshot: Conversation | Message,
+  ): number {
+    const { lastInsertRowid } = this.db
+      .prepare('INSERT INTO changes (conversation_id, kind, snapshot_json) VALUES (?, ?, ?)')
+      .run(conversationId, kind, JSON.stringify(snapshot));
+    return Number(lastInsertRowid);
+  }
+
+  private recordMessageChange(message: Message): void {
+    const writing = this.writing;
+    writing.messages.set(`${message.conversationId}\u0000${message.id}`, message);
+    const conversation = this.mustGetConversation(message.conversationId);
+    if (!isHandedOff(conversation)) return;
+    writing.changes.push({
+      position: this.appendChange(message.conversationId, 'message', message),
+      kind: 'message',
+      message,
+    });
+  }
+
+  getMessage(conversationId: string, id: string): Message | null {
+    const row = this.db
+      .prepare(`${MESSAGE_SELECT} WHERE m.conversation_id = ? AND m.id = ?`)
+      .get(conversationId, id) as MessageRow | undefined;
+    return row ? toMessage(row) : null;
+  }
+
+  listMessages(conversationId: string): Message[] {
+    const rows = this.db
+      .prepare(`${MESSAGE_SELECT} WHERE m.conversation_id = ? ORDER BY m.position`)
+      .all(conversationId) as MessageRow[];
+    return rows.map(toMessage);
+  }
+
+  countMessages(conversationId: string, author: Message['author']): number {
+    const row = this.db
+      .prepare('SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND author = ?')
+      .get(conversationId, author) as { n: number };
+    return row.n;
+  }
+
+  insertMessage(message: NewMessage): Message {
+    return this.transaction(() => {
+      const { next } = this.db
+        .prepare('SELECT coalesce(max(position) + 1, 0) AS next FROM messages WHERE conversation_id = ?')
+        .get(message.conversationId) as { next: number };
+      this.db
+        .prepare(
+          `INSERT INTO messages (conversation_id, id, position, author, agent_id, text, sent_at, delivery, products_json)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          message.conversationId,
+          message.id,
+          next,
+          message.author,
+          message.agent?.id ?? null,
+          message.text,
+          message.sentAt,
+          message.delivery,
+          JSON.stringify(message.products),
+        );
+      this.db
+        .prepare('UPDATE conversations SET last_message_at = ?, last_message_preview = ? WHERE id = ?')
+        .run(message.sentAt, message.text.slice(0, PREVIEW_LENGTH), message.conversationId);
+      const stored = this.getMessage(message.conversationId, message.id);
+      if (!stored) throw new Error('hub store: message vanished after insert');
+      this.recordConversationChange(message.conversationId, false);
+      this.recordMessageChange(stored);
+      return stored;
+    });
+  }
+
+  markDelivered(conversationId: string, messageIds: string[]): Message[] {
+    return this.transaction(() => {
+      const update = this.db.prepare(
+        `UPDATE messages SET delivery = 'delivered'
+         WHERE conversation_id = ? AND id = ? AND author = 'agent' AND delivery = 'sent'`,
+      );
+      const changed: Message[] = [];
+      for (const id of new Set(messageIds)) {
+        if (update.run(conversationId, id).changes === 0) continue;
+        const message = this.getMessage(conversationId, id);
+        if (message) {
+          this.recordMessageChange(message);
+          changed.push(message);
+        }
+      }
+      return changed;
+    });
+  }
+
+  readChanges(after: number, limit: number): ChangesPage {
+    const rows = this.db
+      .prepare(
+        'SELECT position, kind, snapshot_json FROM changes WHERE position > ? ORDER BY position LIMIT ?',
+      )
+      .all(after, limit + 1) as { position: number; kind: HubChange['kind']; snapshot_json: string }[];
+    const head = (
+      this.db.prepare('SELECT coalesce(max(position), 0) AS head FROM changes').get() as { head: number }
+    ).head;
+    const page = rows.slice(0, limit).map((row): HubChange => {
+      const snapshot = JSON.parse(row.snapshot_json);
+      return row.kind === 'conversation'
+        ? { position: row.position, kind: 'conversation', conversation: snapshot }
+        : { position: row.position, kind: 'message', message: snapshot };
+    });
+    return { changes: page, head, hasMore: rows.length > limit };
+  }
+
+  // The event stream
+
+  appendEvent(event: NewEvent): StreamEvent {
+    return this.transaction(() => {
+      const { lastInsertRowid } = this.db
+        .prepare(
+          `INSERT INTO events (id, metric, time, profile_email, profile_id, conversation_id, properties_json)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          event.id,
+          event.metric,
+          event.time,
+          event.profile.email,
+          event.profile.profileId,
+          event.conversationId,
+          JSON.stringify(event.properties),
+        );
+      const { conversationId: _conversationId, ...streamed } = event;
+      return { ...streamed, position: Number(lastInsertRowid) };
+    });
+  }
+
+  listEvents(query: { conversationId?: string; after: number; limit: number }): StreamEvent[] {
+    const rows = (
+      query.conversationId === undefined
+        ? this.db
+            .prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?')
+            .all(query.after, query.limit)
+        : this.db
+            .prepare(
+              'SELECT * FROM events WHERE conversation_id = ? AND position > ? ORDER BY position LIMIT ?',
+            )
+            .all(query.conversationId, query.after, query.limit)
+    ) as EventRow[];
+    return rows.map(toEvent);
+  }
+
+  // Commands
+
+  findCommand(id: string): StoredCommand | null {
+    const row = this.db.prepare('SELECT id, agent_id, result_json FROM commands WHERE id = ?').get(id) as
+      { id: string; agent_id: string; result_json: string } | undefined;
+    return row ? { id: row.id, agentId: row.agent_id, result: JSON.parse(row.result_json) } : null;
+  }
+
+  saveCommand(command: StoredCommand & { type: string; conversationId: string; createdAt: string }): void {
+    this.transaction(() =>
+      this.db
+        .prepare(
+          `INSERT INTO commands (id, agent_id, type, conversation_id, result_json, created_at)
+           VALUES (?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          command.id,
+          command.agentId,
+          command.type,
+          command.conversationId,
+          JSON.stringify(command.result),
+          command.createdAt,
+        ),
+    );
+  }
+
+  // Web chat sessions
+
+  insertChatSession(session: ChatSession): void {
+    this.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO chat_sessions (chat_id, conversation_id, token_hash, prompt, pending_reason, last_skill, language, created_at)
+           VALUES (@chatId, @conversationId, @tokenHash, @prompt, @pendingReason, @lastSkill, @language, @createdAt)`,
+        )
+        .run(session);
+      this.writing.conversationIds.add(session.conversationId);
+    });
+  }
+
+  findChatSession(chatId: string): ChatSession | null {
+    const row = this.db.prepare('SELECT * FROM chat_sessions WHERE chat_id = ?').get(chatId) as
+      ChatSessionRow | undefined;
+    return row ? toChatSession(row) : null;
+  }
+
+  findChatSessionByConversation(conversationId: string): ChatSession | null {
+    const row = this.db
+      .prepare('SELECT * FROM chat_sessions WHERE conversation_id = ?')
+      .get(conversationId) as ChatSessionRow | undefined;
+    return row ? toChatSession(row) : null;
+  }
+
+  updateChatSession(chatId: string, patch: ChatSessionPatch): ChatSession {
+    return this.transaction(() => {
+      const current = this.findChatSession(chatId);
+      if (!current) throw new Error(`hub store: no chat session ${chatId}`);
+      const next = { ...current, ...patch };
+      this.db
+        .prepare(
+          `UPDATE chat_sessions SET prompt = @prompt, pending_reason = @pendingReason, last_skill = @lastSkill,
+           language = @language WHERE chat_id = @chatId`,
+        )
+        .run(next);
+      // The widget's state includes the prompt, so a prompt change is a change to push.
+      this.writing.conversationIds.add(next.conversationId);
+      return next;
+    });
+  }
+}
