@@ -1,0 +1,278 @@
+// Environment: Node. The desk core's local cache (cache.sqlite in the data dir): every conversation and message
+// the agent has received, the last hub log position applied, and the outbox of commands not yet acknowledged.
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { accountSchema, conversationSchema, messageSchema } from '../../shared/domain.js';
+import type { Conversation, Message } from '../../shared/domain.js';
+import { commandSchema } from '../../shared/desk-protocol.js';
+import type { Command, HubChange } from '../../shared/desk-protocol.js';
+import { deskErrorSchema } from '../../shared/desk-api.js';
+import type { DeskError } from '../../shared/desk-api.js';
+import { migrateCache } from './cache-migrations.js';
+
+export const CACHE_FILE_NAME = 'cache.sqlite';
+
+/** Whose data the cache holds: it belongs to one account on one hub. */
+export const cacheOwnerSchema = z.object({ account: accountSchema, hubUrl: z.string() });
+export type CacheOwner = z.infer<typeof cacheOwnerSchema>;
+
+export interface OutboxEntry {
+  seq: number;
+  command: Command;
+  createdAt: string;
+  status: 'pending' | 'failed';
+  error: DeskError | null;
+}
+
+export interface AppliedChanges {
+  applied: HubChange[];
+  /** A live change skipped ahead of the last applied position: the caller must sync instead. */
+  gap: boolean;
+}
+
+export interface OpenCacheOptions {
+  dataDir: string;
+  /** Path to a better_sqlite3.node built for another ABI (Electron keeps its own build apart from Node's). */
+  nativeBinding?: string;
+}
+
+interface OutboxRow {
+  seq: number;
+  command_json: string;
+  created_at: string;
+  status: 'pending' | 'failed';
+  error_json: string | null;
+}
+
+const LAST_POSITION_KEY = 'last_position';
+const OWNER_KEY = 'owner';
+
+export class DeskCache {
+  readonly db: Database.Database;
+
+  constructor(options: OpenCacheOptions) {
+    this.db = new Database(
+      join(options.dataDir, CACHE_FILE_NAME),
+      options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+    );
+    this.db.pragma('journal_mode = WAL');
+    // The outbox must survive a crash once a call has returned `pending`.
+    this.db.pragma('synchronous = FULL');
+    migrateCache(this.db);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  lastPosition(): number {
+    const value = this.getMeta(LAST_POSITION_KEY);
+    return value === null ? 0 : Number(value);
+  }
+
+  owner(): CacheOwner | null {
+    const value = this.getMeta(OWNER_KEY);
+    if (value === null) return null;
+    const parsed = cacheOwnerSchema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : null;
+  }
+
+  /** Records the new owner; a different account or hub wipes what belonged to the previous one. */
+  claimFor(owner: CacheOwner): void {
+    const previous = this.owner();
+    this.db.transaction(() => {
+      if (previous && (previous.account.id !== owner.account.id || previous.hubUrl !== owner.hubUrl)) {
+        this.db.exec(
+          'DELETE FROM conversations; DELETE FROM messages; DELETE FROM outbox; DELETE FROM meta;',
+        );
+      }
+      this.setMeta(OWNER_KEY, JSON.stringify(owner));
+    })();
+  }
+
+  /**
+   * Applies changes and moves the last position in ONE transaction.
+   * Live changes (`fromSync` false) must follow the last position exactly; a sync page is the hub's complete
+   * answer after our position, so it is applied as is, and `head` (when the hub says it was the last page) becomes
+   * the new position.
+   */
+  applyChanges(changes: HubChange[], options: { fromSync: boolean; head?: number }): AppliedChanges {
+    return this.db.transaction((): AppliedChanges => {
+      let last = this.lastPosition();
+      const applied: HubChange[] = [];
+      for (const change of changes) {
+        if (change.position <= last) continue; // already applied: a duplicate
+        if (!options.fromSync && change.position > last + 1) return this.finishApply(last, applied, true);
+        if (change.kind === 'conversation') this.upsertConversation(change.conversation);
+        else this.upsertMessage(change.message, 'replace');
+        last = change.position;
+        applied.push(change);
+      }
+      if (options.head !== undefined && options.head > last) last = options.head;
+      return this.finishApply(last, applied, false);
+    })();
+  }
+
+  private finishApply(last: number, applied: HubChange[], gap: boolean): AppliedChanges {
+    this.setMeta(LAST_POSITION_KEY, String(last));
+    return { applied, gap };
+  }
+
+  /** Conversations the console shows: every handed-off one (never those still with the AI). */
+  conversations(): Conversation[] {
+    const rows = this.db
+      .prepare<[], { json: string }>(
+        "SELECT json FROM conversations WHERE status != 'with_ai' ORDER BY escalated_at, id",
+      )
+      .all();
+    return rows.map((row) => conversationSchema.parse(JSON.parse(row.json)));
+  }
+
+  conversation(id: string): Conversation | null {
+    const row = this.db
+      .prepare<[string], { json: string }>('SELECT json FROM conversations WHERE id = ?')
+      .get(id);
+    return row ? conversationSchema.parse(JSON.parse(row.json)) : null;
+  }
+
+  /** The hub's messages of a conversation in the hub's order. */
+  messages(conversationId: string): Message[] {
+    const rows = this.db
+      .prepare<[string], { json: string }>(
+        'SELECT json FROM messages WHERE conversation_id = ? ORDER BY position, id',
+      )
+      .all(conversationId);
+    return rows.map((row) => messageSchema.parse(JSON.parse(row.json)));
+  }
+
+  // --- outbox -------------------------------------------------------------------------------------------
+
+  addCommand(command: Command, createdAt: string): OutboxEntry {
+    const info = this.db
+      .prepare(
+        'INSERT INTO outbox (command_id, conversation_id, type, command_json, created_at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(command.id, command.conversationId, command.type, JSON.stringify(command), createdAt);
+    return { seq: Number(info.lastInsertRowid), command, createdAt, status: 'pending', error: null };
+  }
+
+  /** The oldest command still waiting for the hub's ack. */
+  nextPendingCommand(): OutboxEntry | null {
+    const row = this.db
+      .prepare<[], OutboxRow>("SELECT * FROM outbox WHERE status = 'pending' ORDER BY seq LIMIT 1")
+      .get();
+    return row ? toOutboxEntry(row) : null;
+  }
+
+  pendingCommands(): OutboxEntry[] {
+    return this.db
+      .prepare<[], OutboxRow>("SELECT * FROM outbox WHERE status = 'pending' ORDER BY seq")
+      .all()
+      .map(toOutboxEntry);
+  }
+
+  /** Our replies the hub has not stored (yet, or ever): pending or refused, oldest first. */
+  localReplies(conversationId: string): OutboxEntry[] {
+    return this.db
+      .prepare<[string], OutboxRow>(
+        `SELECT * FROM outbox o WHERE o.conversation_id = ? AND o.type = 'reply'
+           AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = o.conversation_id AND m.id = o.command_id)
+         ORDER BY seq`,
+      )
+      .all(conversationId)
+      .map(toOutboxEntry);
+  }
+
+  /**
+   * The hub acknowledged a command: remove it from the outbox and keep what the hub returned, in one
+   * transaction. Returns what actually changed in the cache (the log may already have delivered newer state).
+   */
+  completeCommand(
+    commandId: string,
+    conversation: Conversation,
+    message: Message | undefined,
+  ): { conversation: Conversation | null; message: Message | null } {
+    return this.db.transaction(() => {
+      this.db.prepare('DELETE FROM outbox WHERE command_id = ?').run(commandId);
+      const conversationChanged = this.upsertConversation(conversation);
+      const messageAdded = message ? this.upsertMessage(message, 'keep_existing') : false;
+      return {
+        conversation: conversationChanged ? conversation : null,
+        message: messageAdded && message ? message : null,
+      };
+    })();
+  }
+
+  /** The hub refused a command: a reply stays (status failed) so its text remains visible; others go. */
+  refuseCommand(commandId: string, error: DeskError): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          "UPDATE outbox SET status = 'failed', error_json = ? WHERE command_id = ? AND type = 'reply'",
+        )
+        .run(JSON.stringify(error), commandId);
+      this.db.prepare("DELETE FROM outbox WHERE command_id = ? AND type != 'reply'").run(commandId);
+    })();
+  }
+
+  // --- internals ----------------------------------------------------------------------------------------
+
+  /** Upsert that never replaces a newer version with an older one (acks can arrive after the log's push). */
+  private upsertConversation(conversation: Conversation): boolean {
+    const info = this.db
+      .prepare(
+        `INSERT INTO conversations (id, status, assignee_id, escalated_at, last_message_at, version, json)
+         VALUES (@id, @status, @assigneeId, @escalatedAt, @lastMessageAt, @version, @json)
+         ON CONFLICT (id) DO UPDATE SET status = excluded.status, assignee_id = excluded.assignee_id,
+           escalated_at = excluded.escalated_at, last_message_at = excluded.last_message_at,
+           version = excluded.version, json = excluded.json
+         WHERE excluded.version >= conversations.version`,
+      )
+      .run({
+        id: conversation.id,
+        status: conversation.status,
+        assigneeId: conversation.assignee?.id ?? null,
+        escalatedAt: conversation.escalatedAt,
+        lastMessageAt: conversation.lastMessageAt,
+        version: conversation.version,
+        json: JSON.stringify(conversation),
+      });
+    return info.changes > 0;
+  }
+
+  private upsertMessage(message: Message, mode: 'replace' | 'keep_existing'): boolean {
+    const conflict =
+      mode === 'replace' ? 'DO UPDATE SET position = excluded.position, json = excluded.json' : 'DO NOTHING';
+    const info = this.db
+      .prepare(
+        `INSERT INTO messages (conversation_id, id, position, json) VALUES (?, ?, ?, ?)
+         ON CONFLICT (conversation_id, id) ${conflict}`,
+      )
+      .run(message.conversationId, message.id, message.position, JSON.stringify(message));
+    return info.changes > 0;
+  }
+
+  private getMeta(key: string): string | null {
+    const row = this.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key);
+    return row?.value ?? null;
+  }
+
+  private setMeta(key: string, value: string): void {
+    this.db
+      .prepare(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, value);
+  }
+}
+
+function toOutboxEntry(row: OutboxRow): OutboxEntry {
+  return {
+    seq: row.seq,
+    command: commandSchema.parse(JSON.parse(row.command_json)),
+    createdAt: row.created_at,
+    status: row.status,
+    error: row.error_json === null ? null : deskErrorSchema.parse(JSON.parse(row.error_json)),
+  };
+}

@@ -1,0 +1,392 @@
+// Environment: Node. The desk core: the agent's session, the hub connection, the local cache and the outbox,
+// behind the DeskApi calls (shared/desk-api.ts) that both hosts (Electron IPC, the web host's WebSocket) carry.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { deskCalls } from '../../shared/desk-api.js';
+import type {
+  ActionResult,
+  ConnectionState,
+  DeskCallArgs,
+  DeskCallName,
+  DeskCallResult,
+  DeskError,
+  DeskEvent,
+  DeskMessage,
+  DeskSession,
+} from '../../shared/desk-api.js';
+import type { Command, HubChange } from '../../shared/desk-protocol.js';
+import type { Conversation, Message } from '../../shared/domain.js';
+import { API_PREFIX, apiErrorSchema, signInResponseSchema } from '../../shared/handoff-api.js';
+import { DeskCache, type OutboxEntry } from './cache.js';
+import { describeError, describeIssues } from './describe-error.js';
+import { HubClient, type AuthRefusal, type HubClientStatus } from './hub-client.js';
+import { Outbox } from './outbox.js';
+import { clearSavedSession, isExpired, readSavedSession, writeSavedSession } from './session-file.js';
+import type { SavedSession } from './session-file.js';
+
+export { dispatchDeskCall, type DispatchOutcome } from './dispatch.js';
+
+export interface DeskCoreOptions {
+  dataDir: string;
+  defaultHubUrl: string;
+  /** better-sqlite3 built for another ABI (Electron). */
+  nativeBinding?: string;
+  /** How long claim/resolve wait for the hub's ack before answering `pending` (default 10 s). */
+  commandWaitMs?: number;
+  /** Timeout of one sync page or command ack (default 10 s). */
+  ackTimeoutMs?: number;
+  /** Pause before retrying a failed send or reconnecting where socket.io does not (default 1 s). */
+  retryDelayMs?: number;
+}
+
+export type DeskCore = {
+  [N in DeskCallName]: (args: DeskCallArgs<N>) => Promise<DeskCallResult<N>>;
+} & {
+  onEvent(listener: (event: DeskEvent) => void): () => void;
+  close(): Promise<void>;
+};
+
+/** Thrown by a call whose arguments fail their schema; dispatchDeskCall turns it into `{code:'invalid'}`. */
+export class DeskCallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function parseArgs<N extends DeskCallName>(name: N, args: unknown) {
+  const parsed = deskCalls[name].args.safeParse(args);
+  if (!parsed.success) throw new DeskCallError('invalid', describeIssues(parsed.error.issues));
+  return parsed.data as import('zod').infer<(typeof deskCalls)[N]['args']>;
+}
+
+const SIGN_IN_TIMEOUT_MS = 10_000;
+const SIGN_OUT_TIMEOUT_MS = 3_000;
+
+export function createDeskCore(options: DeskCoreOptions): DeskCore {
+  mkdirSync(options.dataDir, { recursive: true });
+  const cache = new DeskCache({
+    dataDir: options.dataDir,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  const commandWaitMs = options.commandWaitMs ?? 10_000;
+  const listeners = new Set<(event: DeskEvent) => void>();
+  let session: SavedSession | null = null;
+  let client: HubClient | null = null;
+  let connection: ConnectionState = { status: 'signed_out', hubUrl: null, lastError: null };
+  let closed = false;
+
+  function emit(event: DeskEvent): void {
+    for (const listener of [...listeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.error(`desk core: an event listener threw: ${describeError(error)}`);
+      }
+    }
+  }
+
+  function setConnection(next: ConnectionState): void {
+    if (
+      next.status === connection.status &&
+      next.hubUrl === connection.hubUrl &&
+      next.lastError === connection.lastError
+    )
+      return;
+    connection = next;
+    emit({ type: 'connection', connection });
+  }
+
+  function publicSession(): DeskSession | null {
+    return session ? { account: session.account, hubUrl: session.hubUrl } : null;
+  }
+
+  // --- what the cache holds, as the renderer sees it ------------------------------------------------------
+
+  function localReplyMessages(conversationId: string): DeskMessage[] {
+    const hubMessages = cache.messages(conversationId);
+    const after = hubMessages.reduce((max, message) => Math.max(max, message.position), 0);
+    // Not yet stored by the hub: shown after everything the hub has, in the order they were written.
+    return cache.localReplies(conversationId).map((entry, index) => toLocalMessage(entry, after + 1 + index));
+  }
+
+  function toLocalMessage(entry: OutboxEntry, position: number): DeskMessage {
+    const agent = session?.account ?? cache.owner()?.account;
+    return {
+      id: entry.command.id,
+      conversationId: entry.command.conversationId,
+      position,
+      author: 'agent',
+      agent: agent ? { id: agent.id, name: agent.name, email: agent.email } : null,
+      text: entry.command.type === 'reply' ? entry.command.text : '',
+      sentAt: entry.createdAt,
+      delivery: entry.status === 'failed' ? 'failed' : 'pending',
+      products: [],
+    };
+  }
+
+  function emitLocalReply(commandId: string, conversationId: string): void {
+    const message = localReplyMessages(conversationId).find((m) => m.id === commandId);
+    if (message) emit({ type: 'message', message });
+  }
+
+  function emitConversation(conversation: Conversation): void {
+    if (conversation.status !== 'with_ai') emit({ type: 'conversation', conversation });
+  }
+
+  function emitMessage(message: Message): void {
+    if (cache.conversation(message.conversationId)?.status === 'with_ai') return;
+    emit({ type: 'message', message });
+  }
+
+  // --- the hub connection ---------------------------------------------------------------------------------
+
+  const outbox = new Outbox(
+    cache,
+    {
+      acked(_entry, changed) {
+        if (changed.conversation) emitConversation(changed.conversation);
+        if (changed.message) emitMessage(changed.message);
+      },
+      refused(entry, error, reported) {
+        if (entry.command.type === 'reply') emitLocalReply(entry.command.id, entry.command.conversationId);
+        if (!reported) {
+          emit({
+            type: 'commandFailed',
+            conversationId: entry.command.conversationId,
+            commandType: entry.command.type,
+            error,
+          });
+        }
+      },
+      unauthorized() {
+        endSession('The hub no longer accepts this session. Sign in again; your unsent work is kept.');
+      },
+    },
+    options.retryDelayMs,
+  );
+
+  function connect(saved: SavedSession): void {
+    const hubClient = new HubClient({
+      hubUrl: saved.hubUrl,
+      token: saved.token,
+      cache,
+      ...(options.ackTimeoutMs ? { ackTimeoutMs: options.ackTimeoutMs } : {}),
+      ...(options.retryDelayMs ? { retryDelayMs: options.retryDelayMs } : {}),
+      listener: {
+        status(status: HubClientStatus, lastError: string | null) {
+          if (client !== hubClient) return;
+          setConnection({ status, hubUrl: saved.hubUrl, lastError });
+          if (status === 'online') void outbox.drain();
+        },
+        applied(changes: HubChange[]) {
+          for (const change of changes) {
+            if (change.kind === 'conversation') emitConversation(change.conversation);
+            else emitMessage(change.message);
+          }
+        },
+        authRefused(reason: AuthRefusal) {
+          if (client !== hubClient) return;
+          endSession(
+            reason === 'session_expired'
+              ? 'Your session has expired. Sign in again.'
+              : 'The hub did not accept this session. Sign in again.',
+          );
+        },
+      },
+    });
+    client = hubClient;
+    outbox.setTransport({
+      isOnline: () => hubClient.isOnline(),
+      send: (command) => hubClient.sendCommand(command),
+    });
+    hubClient.start();
+  }
+
+  function disconnect(): void {
+    outbox.setTransport(null);
+    client?.close();
+    client = null;
+  }
+
+  /** Forget the session (the cache stays: the same account signing in again resumes from it). */
+  function endSession(lastError: string | null): void {
+    const hubUrl = session?.hubUrl ?? null;
+    disconnect();
+    clearSavedSession(options.dataDir);
+    session = null;
+    emit({ type: 'session', session: null });
+    setConnection({ status: 'signed_out', hubUrl, lastError });
+  }
+
+  // A saved, unexpired session reconnects by itself.
+  const saved = readSavedSession(options.dataDir);
+  if (saved && isExpired(saved)) {
+    clearSavedSession(options.dataDir);
+    connection = {
+      status: 'signed_out',
+      hubUrl: saved.hubUrl,
+      lastError: 'Your session has expired. Sign in again.',
+    };
+  } else if (saved) {
+    session = saved;
+    cache.claimFor({ account: saved.account, hubUrl: saved.hubUrl });
+    connect(saved);
+  }
+
+  // --- actions --------------------------------------------------------------------------------------------
+
+  function notSignedIn(): ActionResult {
+    return { ok: false, error: { code: 'not_signed_in', message: 'Sign in to the hub first.' } };
+  }
+
+  async function sendAndWait(command: Command): Promise<ActionResult> {
+    if (!session) return notSignedIn();
+    const outcome = outbox.awaitOutcome(command.id, commandWaitMs);
+    outbox.submit(command);
+    const result = await outcome;
+    if (result.kind === 'acked') return { ok: true, pending: false };
+    if (result.kind === 'refused') return { ok: false, error: result.error };
+    return { ok: true, pending: true };
+  }
+
+  const core: DeskCore = {
+    async getSnapshot(args) {
+      parseArgs('getSnapshot', args);
+      return {
+        session: publicSession(),
+        connection,
+        conversations: session ? cache.conversations() : [],
+        defaultHubUrl: session?.hubUrl ?? options.defaultHubUrl,
+      };
+    },
+
+    async signIn(args) {
+      const { hubUrl: rawHubUrl, email, password } = parseArgs('signIn', args);
+      const hubUrl = normalizeHubUrl(rawHubUrl);
+      let response: Response;
+      try {
+        response = await fetch(`${hubUrl}${API_PREFIX}/sessions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password }),
+          signal: AbortSignal.timeout(SIGN_IN_TIMEOUT_MS),
+        });
+      } catch (error) {
+        return signInError(
+          'hub_unreachable',
+          `Can't reach the hub at ${hubUrl}: ${describeFetchError(error)}`,
+        );
+      }
+      const body = await response.json().catch(() => null);
+      if (response.status === 401) return signInError('bad_credentials', 'Wrong email or password.');
+      if (!response.ok) {
+        const apiError = apiErrorSchema.safeParse(body);
+        return signInError(
+          response.status === 400 ? 'invalid' : 'hub_unreachable',
+          `The hub refused the sign-in (${response.status}${apiError.success ? `: ${apiError.data.message}` : ''}).`,
+        );
+      }
+      const parsed = signInResponseSchema.safeParse(body);
+      if (!parsed.success) {
+        return signInError(
+          'hub_unreachable',
+          `The hub's answer was not understood: ${describeIssues(parsed.error.issues)}`,
+        );
+      }
+      if (closed) return signInError('offline', 'The console is shutting down.');
+      disconnect();
+      session = {
+        hubUrl,
+        token: parsed.data.token,
+        expiresAt: parsed.data.expiresAt,
+        account: parsed.data.account,
+      };
+      // The cache belongs to one account on one hub: another one signing in starts from empty.
+      cache.claimFor({ account: session.account, hubUrl });
+      writeSavedSession(options.dataDir, session);
+      const deskSession = { account: session.account, hubUrl };
+      emit({ type: 'session', session: deskSession });
+      connect(session);
+      return { ok: true, session: deskSession };
+    },
+
+    async signOut(args) {
+      parseArgs('signOut', args);
+      const ending = session;
+      if (!ending) return { ok: true };
+      endSession(null);
+      // Best effort: the hub forgets the token; signing out works offline too.
+      await fetch(`${ending.hubUrl}${API_PREFIX}/sessions`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${ending.token}` },
+        signal: AbortSignal.timeout(SIGN_OUT_TIMEOUT_MS),
+      }).catch(() => undefined);
+      return { ok: true };
+    },
+
+    async openConversation(args) {
+      const { conversationId } = parseArgs('openConversation', args);
+      const conversation = session ? cache.conversation(conversationId) : null;
+      if (!conversation || conversation.status === 'with_ai') return { conversation: null, messages: [] };
+      const messages: DeskMessage[] = [
+        ...cache.messages(conversationId),
+        ...localReplyMessages(conversationId),
+      ];
+      return { conversation, messages };
+    },
+
+    async claim(args) {
+      const { conversationId } = parseArgs('claim', args);
+      return sendAndWait({ id: randomUUID(), type: 'claim', conversationId });
+    },
+
+    async reply(args) {
+      const { conversationId, text } = parseArgs('reply', args);
+      if (!session) return notSignedIn();
+      const command: Command = { id: randomUUID(), type: 'reply', conversationId, text };
+      outbox.submit(command);
+      // Shown at once as pending; the hub's copy (same id) replaces it when acknowledged.
+      emitLocalReply(command.id, conversationId);
+      return { ok: true, pending: true };
+    },
+
+    async resolve(args) {
+      const { conversationId, tags } = parseArgs('resolve', args);
+      return sendAndWait({ id: randomUUID(), type: 'resolve', conversationId, tags });
+    },
+
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      outbox.close();
+      disconnect();
+      listeners.clear();
+      cache.close();
+    },
+  };
+  return core;
+}
+
+function signInError(code: DeskError['code'], message: string): DeskCallResult<'signIn'> {
+  return { ok: false, error: { code, message } };
+}
+
+/** `http://host:port/` and `http://host:port` are the same hub: keep one spelling (the cache's owner). */
+export function normalizeHubUrl(hubUrl: string): string {
+  const url = new URL(hubUrl);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+function describeFetchError(error: unknown): string {
+  if (error instanceof Error && error.name === 'TimeoutError') return 'no answer in time';
+  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
+  return cause?.code ?? describeError(error);
+}
