@@ -1,0 +1,155 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { bridgeResponseSchema, deskSnapshotSchema, WEB_BRIDGE_PATH } from '../../shared/desk-api.js';
+import { temporaryDir } from '../core/test-support/fixtures.js';
+import { startWebHost, type RunningWebHost } from './web-host.js';
+
+let host: RunningWebHost;
+
+beforeEach(async () => {
+  const rendererDir = join(temporaryDir('renderer-'), 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><title>Handoff Desk</title><div id="root"></div>',
+  );
+  host = await startWebHost({
+    port: 0,
+    dataDir: temporaryDir(),
+    defaultHubUrl: 'http://127.0.0.1:4710',
+    rendererDir,
+  });
+});
+afterEach(() => host.close());
+
+function bridgeUrl(): string {
+  return `${host.url.replace('http', 'ws')}${WEB_BRIDGE_PATH}`;
+}
+
+function openBridge(origin = host.url): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(bridgeUrl(), { origin });
+    socket.once('open', () => resolve(socket));
+    socket.once('unexpected-response', (_request, response) =>
+      reject(new Error(`refused with ${response.statusCode}`)),
+    );
+    socket.once('error', reject);
+  });
+}
+
+/** Sends one raw frame and resolves with the next result frame. */
+function exchange(socket: WebSocket, frame: string) {
+  return new Promise<ReturnType<typeof bridgeResponseSchema.parse>>((resolve) => {
+    const onMessage = (data: Buffer) => {
+      const parsed = bridgeResponseSchema.parse(JSON.parse(data.toString()));
+      if (parsed.kind !== 'result') return;
+      socket.off('message', onMessage);
+      resolve(parsed);
+    };
+    socket.on('message', onMessage);
+    socket.send(frame);
+  });
+}
+
+describe('the web host', () => {
+  it('serves the renderer with a strict Content-Security-Policy and other security headers', async () => {
+    const response = await fetch(host.url);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<title>Handoff Desk</title>');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain(`connect-src 'self' ${host.url.replace('http', 'ws')}`);
+    expect(csp).not.toContain('unsafe-eval');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it('answers only on its own address (no DNS rebinding)', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const req = request(host.url, { headers: { host: 'evil.example:80' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(421);
+  });
+
+  it('refuses a WebSocket from a foreign Origin', async () => {
+    await expect(openBridge('https://evil.example')).rejects.toThrow(/403/);
+  });
+
+  it('carries DeskApi calls over the WebSocket from its own origin', async () => {
+    const socket = await openBridge();
+    const answer = await exchange(
+      socket,
+      JSON.stringify({ kind: 'call', id: 7, method: 'getSnapshot', args: {} }),
+    );
+    expect(answer).toMatchObject({ kind: 'result', id: 7, ok: true });
+    const snapshot = deskSnapshotSchema.parse((answer as { result: unknown }).result);
+    expect(snapshot).toMatchObject({
+      session: null,
+      connection: { status: 'signed_out' },
+      defaultHubUrl: 'http://127.0.0.1:4710',
+    });
+    socket.close();
+  });
+
+  it('answers bad frames, unknown methods and bad arguments with error results and keeps serving', async () => {
+    const socket = await openBridge();
+    expect(await exchange(socket, 'not json')).toMatchObject({
+      ok: false,
+      id: -1,
+      error: { code: 'invalid_frame' },
+    });
+    expect(await exchange(socket, JSON.stringify({ kind: 'call', id: 3, method: 42 }))).toMatchObject({
+      ok: false,
+      id: 3,
+      error: { code: 'invalid_frame', message: expect.stringContaining('method') },
+    });
+    expect(
+      await exchange(socket, JSON.stringify({ kind: 'call', id: 4, method: 'launchMissiles', args: {} })),
+    ).toMatchObject({ ok: false, id: 4, error: { code: 'unknown_method' } });
+    const badArgs = await exchange(
+      socket,
+      JSON.stringify({ kind: 'call', id: 5, method: 'signIn', args: { hubUrl: 'ftp://x', email: 'nope' } }),
+    );
+    expect(badArgs).toMatchObject({ ok: false, id: 5, error: { code: 'invalid' } });
+    const message = (badArgs as { error: { message: string } }).error.message;
+    expect(message).toContain('hubUrl');
+    expect(message).toContain('email');
+    expect(message).toContain('password');
+    // Still serving after all that.
+    expect(
+      await exchange(socket, JSON.stringify({ kind: 'call', id: 6, method: 'getSnapshot', args: {} })),
+    ).toMatchObject({ ok: true, id: 6 });
+    socket.close();
+  });
+
+  it('tells the agent plainly when the hub cannot be reached', async () => {
+    const socket = await openBridge();
+    const answer = await exchange(
+      socket,
+      JSON.stringify({
+        kind: 'call',
+        id: 1,
+        method: 'signIn',
+        // Port 9 (discard) on loopback: nothing listens there.
+        args: { hubUrl: 'http://127.0.0.1:9', email: 'agent1@demo.test', password: 'demo-password' },
+      }),
+    );
+    expect(answer).toMatchObject({
+      ok: true,
+      result: {
+        ok: false,
+        error: { code: 'hub_unreachable', message: expect.stringContaining('127.0.0.1:9') },
+      },
+    });
+    socket.close();
+  });
+});
