@@ -1,0 +1,47 @@
+// Environment: browser. The console's link state, always on screen: the local desk core first (without it
+// nothing works), then the desk core's link to the hub with the last error in words.
+import { t } from '../i18n/t.js';
+import { useDesk } from '../store/use-desk.js';
+
+type Tone = 'ok' | 'busy' | 'down';
+
+export function ConnectionStatus() {
+  const bridgeLink = useDesk((state) => state.bridgeLink);
+  const status = useDesk((state) => state.connection.status);
+  const lastError = useDesk((state) => state.connection.lastError);
+
+  let tone: Tone;
+  let label: string;
+  if (bridgeLink !== 'open') {
+    tone = bridgeLink === 'connecting' ? 'busy' : 'down';
+    label = bridgeLink === 'connecting' ? t('connection.bridgeConnecting') : t('connection.bridgeDown');
+  } else if (status === 'online') {
+    tone = 'ok';
+    label = t('connection.online');
+  } else if (status === 'connecting') {
+    tone = 'busy';
+    label = t('connection.connecting');
+  } else if (status === 'reconnecting') {
+    tone = 'down';
+    label = t('connection.reconnecting');
+  } else {
+    tone = 'busy';
+    label = t('connection.signedOut');
+  }
+  const detail =
+    bridgeLink === 'open' && status !== 'online' && lastError
+      ? t('connection.lastError', { error: lastError })
+      : null;
+
+  return (
+    <div
+      role="status"
+      className={`connection connection--${tone}`}
+      data-connection={bridgeLink === 'open' ? status : `bridge_${bridgeLink}`}
+    >
+      <span className="connection__dot" aria-hidden="true" />
+      <span className="connection__label">{label}</span>
+      {detail && <span className="connection__detail">{detail}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+// Environment: browser. One transcript entry. The shopper on the left; the Customer Agent (AI, badged) and
+// human agents on the right, each styled differently; system messages centred. Text is rendered as text.
+import { memo } from 'react';
+import type { DeskMessage } from '../../../shared/desk-api.js';
+import type { Shopper } from '../../../shared/domain.js';
+import { RelativeTime } from '../../components/RelativeTime.js';
+import { t } from '../../i18n/t.js';
+import { shopperDisplayName } from './display-names.js';
+import { ProductCards } from './ProductCards.js';
+
+interface MessageItemProps {
+  message: DeskMessage;
+  shopper: Shopper;
+  myAgentId: string | null;
+}
+
+function AuthorLabel({ message, shopper, myAgentId }: MessageItemProps) {
+  switch (message.author) {
+    case 'shopper':
+      return <span className="message__author">{shopperDisplayName(shopper)}</span>;
+    case 'customer_agent':
+      return (
+        <span className="message__author">
+          {t('author.customerAgent')}
+          <abbr className="badge badge--ai" title={t('author.aiBadgeLabel')}>
+            {t('author.aiBadge')}
+          </abbr>
+        </span>
+      );
+    case 'agent': {
+      const name = message.agent?.name ?? t('author.shopper');
+      return (
+        <span className="message__author">
+          {message.agent && message.agent.id === myAgentId ? t('author.you', { name }) : name}
+        </span>
+      );
+    }
+    case 'system':
+      return <span className="message__author">{t('author.system')}</span>;
+  }
+}
+
+export const MessageItem = memo(function MessageItem({ message, shopper, myAgentId }: MessageItemProps) {
+  if (message.author === 'system') {
+    return (
+      <div className="message message--system" data-message-id={message.id} data-author="system">
+        <span className="message__text">{message.text}</span>
+        <RelativeTime iso={message.sentAt} className="message__time" />
+      </div>
+    );
+  }
+  return (
+    <div
+      className={`message message--${message.author}`}
+      data-message-id={message.id}
+      data-author={message.author}
+    >
+      <div className="message__head">
+        <AuthorLabel message={message} shopper={shopper} myAgentId={myAgentId} />
+        <RelativeTime iso={message.sentAt} className="message__time" />
+      </div>
+      <div className="message__bubble">
+        <p className="message__text">{message.text}</p>
+        <ProductCards products={message.products} />
+      </div>
+      {message.author === 'agent' && message.delivery && (
+        <span className={`delivery delivery--${message.delivery}`} data-delivery={message.delivery}>
+          {t(`delivery.${message.delivery}`)}
+        </span>
+      )}
+    </div>
+  );
+});

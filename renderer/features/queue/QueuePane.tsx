@@ -1,0 +1,157 @@
+// Environment: browser. The queue: tabs with counts, a keyboard-driven list of conversations, and empty
+// states that explain what will appear.
+import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { SkeletonLines } from '../../components/Skeleton.js';
+import { t, type MessageKey } from '../../i18n/t.js';
+import { queueCount, queueIds } from '../../store/queue.js';
+import { QUEUE_TABS, type QueueTab } from '../../store/ui-slice.js';
+import { useDesk } from '../../store/use-desk.js';
+import { QueueRow, queueRowDomId } from './QueueRow.js';
+
+const tabLabels: Record<QueueTab, MessageKey> = {
+  unassigned: 'queue.tab.unassigned',
+  mine: 'queue.tab.mine',
+  allOpen: 'queue.tab.allOpen',
+};
+const emptyTexts: Record<QueueTab, MessageKey> = {
+  unassigned: 'queue.empty.unassigned',
+  mine: 'queue.empty.mine',
+  allOpen: 'queue.empty.allOpen',
+};
+
+function QueueTabButton({
+  tab,
+  selected,
+  onSelect,
+}: {
+  tab: QueueTab;
+  selected: boolean;
+  onSelect(tab: QueueTab): void;
+}) {
+  const count = useDesk((state) => queueCount(state, tab));
+  return (
+    <button
+      type="button"
+      role="tab"
+      id={`queue-tab-${tab}`}
+      aria-selected={selected}
+      aria-controls="queue-panel"
+      tabIndex={selected ? 0 : -1}
+      className="queue-tab"
+      onClick={() => onSelect(tab)}
+    >
+      {t(tabLabels[tab])}
+      <span className="queue-tab__count">{count}</span>
+    </button>
+  );
+}
+
+export function QueuePane() {
+  const tab = useDesk((state) => state.queueTab);
+  const setTab = useDesk((state) => state.setQueueTab);
+  const ids = useDesk(useShallow((state) => queueIds(state, tab)));
+  const selectedId = useDesk((state) => state.selectedConversationId);
+  const openConversation = useDesk((state) => state.openConversation);
+  const ready = useDesk((state) => state.snapshotStatus === 'ready');
+  const [activeId, setActiveId] = useState<string | null>(null);
+
+  // The keyboard cursor follows the list: it stays on its row if still there, else falls back sensibly.
+  const effectiveActive =
+    activeId && ids.includes(activeId)
+      ? activeId
+      : selectedId && ids.includes(selectedId)
+        ? selectedId
+        : (ids[0] ?? null);
+
+  useEffect(() => {
+    if (!effectiveActive) return;
+    document.getElementById(queueRowDomId(effectiveActive))?.scrollIntoView({ block: 'nearest' });
+  }, [effectiveActive]);
+
+  const open = useCallback(
+    (conversationId: string) => {
+      setActiveId(conversationId);
+      openConversation(conversationId);
+    },
+    [openConversation],
+  );
+
+  const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (ids.length === 0) return;
+    const index = effectiveActive ? ids.indexOf(effectiveActive) : -1;
+    const move = (delta: number) => {
+      event.preventDefault();
+      const next = ids[Math.min(ids.length - 1, Math.max(0, index + delta))];
+      if (next) setActiveId(next);
+    };
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'j':
+        return move(1);
+      case 'ArrowUp':
+      case 'k':
+        return move(-1);
+      case 'Home':
+        return move(-ids.length);
+      case 'End':
+        return move(ids.length);
+      case 'Enter':
+      case ' ':
+        if (effectiveActive) {
+          event.preventDefault();
+          open(effectiveActive);
+        }
+        return;
+    }
+  };
+
+  const onTabsKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    event.preventDefault();
+    const index = QUEUE_TABS.indexOf(tab);
+    const next =
+      QUEUE_TABS[(index + (event.key === 'ArrowRight' ? 1 : QUEUE_TABS.length - 1)) % QUEUE_TABS.length];
+    if (next) {
+      setTab(next);
+      document.getElementById(`queue-tab-${next}`)?.focus();
+    }
+  };
+
+  return (
+    <nav className="pane pane--queue" aria-label={t('queue.label')}>
+      <div role="tablist" aria-label={t('queue.label')} className="queue-tabs" onKeyDown={onTabsKeyDown}>
+        {QUEUE_TABS.map((queueTab) => (
+          <QueueTabButton key={queueTab} tab={queueTab} selected={queueTab === tab} onSelect={setTab} />
+        ))}
+      </div>
+      <div id="queue-panel" role="tabpanel" aria-labelledby={`queue-tab-${tab}`} className="queue-panel">
+        {!ready ? (
+          <SkeletonLines count={6} className="queue-skeleton" />
+        ) : ids.length === 0 ? (
+          <p className="empty-state">{t(emptyTexts[tab])}</p>
+        ) : (
+          <div
+            role="listbox"
+            aria-label={t('queue.listLabel')}
+            aria-activedescendant={effectiveActive ? queueRowDomId(effectiveActive) : undefined}
+            tabIndex={0}
+            className="queue-list"
+            onKeyDown={onListKeyDown}
+          >
+            {ids.map((id) => (
+              <QueueRow
+                key={id}
+                conversationId={id}
+                active={id === effectiveActive}
+                selected={id === selectedId}
+                onOpen={open}
+              />
+            ))}
+          </div>
+        )}
+      </div>
+      <p className="queue-hint">{t('queue.keyboardHint')}</p>
+    </nav>
+  );
+}

@@ -1,0 +1,61 @@
+// Environment: browser. Everything known about the shopper and why the Customer Agent handed off.
+import type { ReactNode } from 'react';
+import { t, type MessageKey } from '../../i18n/t.js';
+import { RelativeTime } from '../../components/RelativeTime.js';
+import { useDesk } from '../../store/use-desk.js';
+import { channelName } from '../conversation/display-names.js';
+
+function Field({ label, children }: { label: MessageKey; children: ReactNode }) {
+  return (
+    <div className="facts__row">
+      <dt>{t(label)}</dt>
+      <dd>{children ?? <span className="facts__none">{t('shopper.none')}</span>}</dd>
+    </div>
+  );
+}
+
+export function ShopperPanel({ open }: { open: boolean }) {
+  const conversation = useDesk((state) =>
+    state.selectedConversationId ? state.conversationsById[state.selectedConversationId] : undefined,
+  );
+  const className = `pane pane--shopper${open ? ' is-open' : ''}`;
+  if (!conversation) {
+    return <aside id="shopper-panel" className={className} aria-label={t('shopper.label')} />;
+  }
+  const { shopper, escalation } = conversation;
+  return (
+    <aside id="shopper-panel" className={className} aria-label={t('shopper.label')}>
+      <h2 className="pane__title">{t('shopper.label')}</h2>
+      <dl className="facts">
+        <Field label="shopper.name">{shopper.name}</Field>
+        <Field label="shopper.email">
+          {shopper.email && <span className="facts__mono">{shopper.email}</span>}
+        </Field>
+        <Field label="shopper.profileId">
+          {shopper.profileId && <span className="facts__mono">{shopper.profileId}</span>}
+        </Field>
+        <Field label="shopper.phone">{shopper.phone}</Field>
+        <Field label="shopper.channel">{channelName(conversation.channel)}</Field>
+      </dl>
+      <h2 className="pane__title">{t('conversation.handedOff')}</h2>
+      <dl className="facts">
+        <Field label="shopper.reason">{escalation?.reason}</Field>
+        <Field label="shopper.procedure">{escalation?.procedure}</Field>
+        <Field label="shopper.tags">
+          {escalation && escalation.tags.length > 0 ? (
+            <ul className="tag-list">
+              {escalation.tags.map((tag) => (
+                <li key={tag} className="chip chip--tag">
+                  {tag}
+                </li>
+              ))}
+            </ul>
+          ) : undefined}
+        </Field>
+        <Field label="shopper.waitingSince">
+          {conversation.escalatedAt && <RelativeTime iso={conversation.escalatedAt} />}
+        </Field>
+      </dl>
+    </aside>
+  );
+}

@@ -1,0 +1,47 @@
+// Environment: browser. Builds the one vanilla store from its slices and feeds it from the DeskApi: the
+// snapshot first, then events; after the local link to the desk core comes back, the snapshot again (events
+// may have been missed while it was down).
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { DeskApi } from '../../shared/desk-api.js';
+import type { LinkedDeskBridge } from '../desk-client/linked-bridge.js';
+import { createActionsSlice } from './actions-slice.js';
+import { applyDeskEvent } from './apply-desk-event.js';
+import { createConnectionSlice } from './connection-slice.js';
+import { createConversationsSlice } from './conversations-slice.js';
+import type { DeskState } from './desk-state.js';
+import { createMessagesSlice } from './messages-slice.js';
+import { createSessionSlice } from './session-slice.js';
+import { createUiSlice } from './ui-slice.js';
+
+export type DeskStore = StoreApi<DeskState>;
+
+export function createDeskStore(api: DeskApi): DeskStore {
+  return createStore<DeskState>()((...a) => ({
+    ...createSessionSlice(api)(...a),
+    ...createConnectionSlice(...a),
+    ...createConversationsSlice(...a),
+    ...createMessagesSlice(api)(...a),
+    ...createUiSlice(...a),
+    ...createActionsSlice(api)(...a),
+  }));
+}
+
+/** Connects the store to its sources. Returns a function that disconnects it. */
+export function feedDeskStore(
+  store: DeskStore,
+  api: DeskApi,
+  bridge: Pick<LinkedDeskBridge, 'linkState' | 'onLinkChange'>,
+): () => void {
+  const stopEvents = api.onEvent((event) => applyDeskEvent(store.getState(), event));
+  store.getState().setBridgeLink(bridge.linkState());
+  const stopLink = bridge.onLinkChange((link) => {
+    const wasDown = store.getState().bridgeLink === 'reconnecting';
+    store.getState().setBridgeLink(link);
+    if (link === 'open' && wasDown) void store.getState().loadSnapshot();
+  });
+  void store.getState().loadSnapshot();
+  return () => {
+    stopEvents();
+    stopLink();
+  };
+}

@@ -1,0 +1,23 @@
+// Environment: browser. The shape of the console's one store, composed from slices (a file per slice).
+import type { StateCreator } from 'zustand';
+import type { ActionsSlice } from './actions-slice.js';
+import type { ConversationSlice } from './conversations-slice.js';
+import type { ConnectionSlice } from './connection-slice.js';
+import type { MessagesSlice } from './messages-slice.js';
+import type { SessionSlice } from './session-slice.js';
+import type { UiSlice } from './ui-slice.js';
+
+export type DeskState = SessionSlice &
+  ConnectionSlice &
+  ConversationSlice &
+  MessagesSlice &
+  UiSlice &
+  ActionsSlice;
+
+/** A slice creator that sees the whole store. */
+export type DeskSliceCreator<Slice> = StateCreator<DeskState, [], [], Slice>;
+
+/** Turns whatever a failed call threw into words for the agent. */
+export function describeFailure(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

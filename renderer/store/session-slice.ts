@@ -1,0 +1,112 @@
+// Environment: browser. Who is signed in, the snapshot that seeds the store, and sign-in/out.
+import type { DeskApi, DeskCallArgs, DeskError, DeskSession, DeskSnapshot } from '../../shared/desk-api.js';
+import { t } from '../i18n/t.js';
+import { describeFailure, type DeskSliceCreator } from './desk-state.js';
+
+export interface SessionSlice {
+  session: DeskSession | null;
+  /** loading until the first snapshot arrives: the UI shows skeletons, never a wrong screen. */
+  snapshotStatus: 'loading' | 'ready' | 'error';
+  snapshotError: string | null;
+  defaultHubUrl: string;
+  signInPending: boolean;
+  signInError: string | null;
+  loadSnapshot(): Promise<void>;
+  applySnapshot(snapshot: DeskSnapshot): void;
+  applySession(session: DeskSession | null): void;
+  signIn(args: DeskCallArgs<'signIn'>): Promise<boolean>;
+  signOut(): Promise<void>;
+  /** Forget everything that belongs to the previous account. */
+  clearAccountData(): void;
+}
+
+function describeSignInError(error: DeskError, hubUrl: string): string {
+  switch (error.code) {
+    case 'bad_credentials':
+      return t('signIn.badCredentials');
+    case 'hub_unreachable':
+      return t('signIn.hubUnreachable', { hubUrl });
+    default:
+      return t('signIn.failed', { message: error.message });
+  }
+}
+
+export const createSessionSlice =
+  (api: DeskApi): DeskSliceCreator<SessionSlice> =>
+  (set, get) => ({
+    session: null,
+    snapshotStatus: 'loading',
+    snapshotError: null,
+    defaultHubUrl: '',
+    signInPending: false,
+    signInError: null,
+
+    async loadSnapshot() {
+      try {
+        get().applySnapshot(await api.getSnapshot({}));
+      } catch (error) {
+        // Keep what is on screen (it may be stale but is marked so by the connection state).
+        set({
+          snapshotStatus: get().snapshotStatus === 'ready' ? 'ready' : 'error',
+          snapshotError: describeFailure(error),
+        });
+      }
+    },
+
+    applySnapshot(snapshot) {
+      const previous = get().session;
+      if (previous && (!snapshot.session || previous.account.id !== snapshot.session.account.id)) {
+        get().clearAccountData();
+      }
+      set({
+        session: snapshot.session,
+        connection: snapshot.connection,
+        defaultHubUrl: snapshot.defaultHubUrl,
+        snapshotStatus: 'ready',
+        snapshotError: null,
+      });
+      get().replaceConversations(snapshot.conversations);
+      // The selected conversation may have missed messages while the link was down.
+      const selected = get().selectedConversationId;
+      if (snapshot.session && selected) void get().loadTranscript(selected);
+    },
+
+    applySession(session) {
+      set({ session });
+    },
+
+    async signIn(args) {
+      set({ signInPending: true, signInError: null });
+      try {
+        const result = await api.signIn(args);
+        if (!result.ok) {
+          set({ signInPending: false, signInError: describeSignInError(result.error, args.hubUrl) });
+          return false;
+        }
+        set({ signInPending: false, session: result.session });
+        // The desk core pushes session/connection/conversation events too; the snapshot makes it exact.
+        await get().loadSnapshot();
+        return true;
+      } catch (error) {
+        set({ signInPending: false, signInError: t('signIn.failed', { message: describeFailure(error) }) });
+        return false;
+      }
+    },
+
+    async signOut() {
+      await api.signOut({});
+      get().clearAccountData();
+      set({ session: null });
+    },
+
+    clearAccountData() {
+      set({
+        conversationsById: {},
+        messagesByConversation: {},
+        transcriptStatus: {},
+        selectedConversationId: null,
+        actionsByConversation: {},
+        queueTab: 'unassigned',
+      });
+    },
+  });
