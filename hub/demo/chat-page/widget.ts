@@ -1,0 +1,260 @@
+// Environment: browser. The storefront's chat widget: speaks shared/chat-protocol.ts with the hub over
+// socket.io (namespace /chat, same origin), resumes its chat from localStorage, parses every payload, and
+// confirms to the hub which human replies it has shown.
+import { io, type Socket } from 'socket.io-client';
+import {
+  CHAT_NAMESPACE,
+  chatAckSchema,
+  chatHelloResponseSchema,
+  chatMessageSchema,
+  chatStateSchema,
+  type ChatAck,
+  type ChatClientToServerEvents,
+  type ChatServerToClientEvents,
+  type ChatState,
+} from '../../../shared/chat-protocol.js';
+import { MAX_MESSAGE_LENGTH } from '../../../shared/domain.js';
+import { clearStoredChat, loadStoredChat, saveStoredChat } from './chat-storage.js';
+import { ChatTranscript } from './chat-transcript.js';
+import {
+  describeState,
+  renderKey,
+  renderMessage,
+  renderPrompt,
+  strings,
+  type LinkState,
+} from './widget-view.js';
+import './styles.css';
+
+const ACK_TIMEOUT_MS = 10_000;
+const STICK_THRESHOLD_PX = 48;
+
+function mustFind<T extends HTMLElement>(selector: string): T {
+  const found = document.querySelector<T>(selector);
+  if (!found) throw new Error(`chat widget: missing ${selector} in index.html`);
+  return found;
+}
+
+const view = {
+  subtitle: mustFind<HTMLElement>('#chat-subtitle'),
+  banner: mustFind<HTMLElement>('#chat-banner'),
+  log: mustFind<HTMLElement>('#chat-log'),
+  prompt: mustFind<HTMLElement>('#chat-prompt'),
+  error: mustFind<HTMLElement>('#chat-error'),
+  composer: mustFind<HTMLFormElement>('#chat-composer'),
+  input: mustFind<HTMLTextAreaElement>('#chat-message'),
+  send: mustFind<HTMLButtonElement>('#chat-send'),
+  newConversation: mustFind<HTMLAnchorElement>('#chat-new'),
+};
+
+const transcript = new ChatTranscript();
+const drawn = new Map<string, { node: HTMLElement; key: string }>();
+/** Agent replies already confirmed to the hub (so each is receipted once per page). */
+const receipted = new Set<string>();
+let state: ChatState | null = null;
+let link: LinkState = 'connecting';
+let ready = false;
+let promptDrawn: string | null = null;
+
+const socket: Socket<ChatServerToClientEvents, ChatClientToServerEvents> = io(CHAT_NAMESPACE);
+
+function showError(message: string | null) {
+  view.error.hidden = message === null;
+  view.error.textContent = message ?? '';
+}
+
+function describeZod(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
+  return issues
+    .map((issue) => `${issue.path.map(String).join('.') || 'payload'}: ${issue.message}`)
+    .join('; ');
+}
+
+function render() {
+  const stick = view.log.scrollHeight - view.log.scrollTop - view.log.clientHeight < STICK_THRESHOLD_PX;
+  const messages = transcript.messages();
+  const present = new Set(messages.map((message) => message.id));
+  for (const [id, entry] of drawn) {
+    if (!present.has(id)) {
+      entry.node.remove();
+      drawn.delete(id);
+    }
+  }
+  // appendChild moves existing nodes, so this both adds new messages and keeps the order by position.
+  for (const message of messages) {
+    const key = renderKey(message);
+    let entry = drawn.get(message.id);
+    if (!entry || entry.key !== key) {
+      const node = renderMessage(message);
+      entry?.node.replaceWith(node);
+      entry = { node, key };
+      drawn.set(message.id, entry);
+    }
+    view.log.append(entry.node);
+  }
+
+  const lastAgent = [...messages].reverse().find((message) => message.author === 'agent');
+  const described = describeState(state, link, lastAgent?.authorName ?? null);
+  view.subtitle.textContent = described.subtitle;
+  view.banner.hidden = described.banner === null;
+  view.banner.replaceChildren();
+  if (described.banner) {
+    const title = document.createElement('strong');
+    title.textContent = described.banner.title;
+    const detail = document.createElement('span');
+    detail.textContent = described.banner.detail;
+    view.banner.append(title, detail);
+  }
+
+  const prompt = ready ? (state?.prompt ?? null) : null;
+  if (prompt !== promptDrawn) {
+    promptDrawn = prompt;
+    view.prompt.replaceChildren(
+      ...[renderPrompt(prompt, { answerHandoff, giveEmail })].filter(
+        (node): node is HTMLElement => node !== null,
+      ),
+    );
+  }
+  view.send.disabled = !ready;
+
+  if (stick) view.log.scrollTop = view.log.scrollHeight;
+  sendReceipts();
+}
+
+/** Tells the hub which human replies the shopper has actually had on screen. */
+function sendReceipts() {
+  if (document.visibilityState !== 'visible' || !socket.connected) return;
+  const shown = transcript
+    .messages()
+    .filter((message) => message.author === 'agent' && !message.sending && !receipted.has(message.id))
+    .map((message) => message.id);
+  if (shown.length === 0) return;
+  for (const id of shown) receipted.add(id);
+  socket.emit('chat:delivered', { messageIds: shown });
+}
+
+async function emitAction(
+  event: 'chat:send' | 'chat:handoff' | 'chat:email',
+  payload: unknown,
+): Promise<ChatAck> {
+  try {
+    const raw: unknown = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload);
+    const parsed = chatAckSchema.safeParse(raw);
+    return parsed.success
+      ? parsed.data
+      : { ok: false, error: `unexpected answer: ${describeZod(parsed.error.issues)}` };
+  } catch {
+    return { ok: false, error: 'the chat service did not answer in time' };
+  }
+}
+
+/** Starts or resumes the chat. Bounded: a stale stored chat is forgotten once, then a new one starts. */
+async function hello() {
+  const params = new URLSearchParams(location.search);
+  // A signed-in storefront would pass what it knows; the demo takes it from the URL (?email=…&name=…).
+  const email = params.get('email') ?? undefined;
+  const name = params.get('name') ?? undefined;
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const stored = loadStoredChat();
+    const payload = stored ?? (email || name ? { shopper: { email, name } } : {});
+    let raw: unknown;
+    try {
+      raw = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('chat:hello', payload);
+    } catch {
+      showError(strings.failed('the chat service did not answer in time'));
+      return;
+    }
+    const parsed = chatHelloResponseSchema.safeParse(raw);
+    if (!parsed.success) {
+      showError(strings.failed(describeZod(parsed.error.issues)));
+      return;
+    }
+    const response = parsed.data;
+    if (response.ok) {
+      saveStoredChat({ chatId: response.chatId, chatToken: response.chatToken });
+      transcript.merge(response.transcript);
+      state = response.state;
+      ready = true;
+      showError(null);
+      render();
+      return;
+    }
+    if (stored && response.error.startsWith('unknown_chat')) {
+      clearStoredChat();
+      transcript.clear();
+      continue;
+    }
+    showError(strings.failed(response.error));
+    return;
+  }
+}
+
+async function sendMessage() {
+  const text = view.input.value.trim();
+  if (!text || !ready) return;
+  if (text.length > MAX_MESSAGE_LENGTH) {
+    showError(strings.failed(`messages can be at most ${MAX_MESSAGE_LENGTH} characters`));
+    return;
+  }
+  const id = crypto.randomUUID();
+  transcript.addSending(id, text, new Date().toISOString());
+  view.input.value = '';
+  view.log.scrollTop = view.log.scrollHeight;
+  render();
+  const ack = await emitAction('chat:send', { id, text });
+  if (!ack.ok) {
+    transcript.remove(id);
+    view.input.value = text; // give the shopper their words back
+    showError(strings.failed(ack.error));
+    render();
+  }
+}
+
+async function answerHandoff(accept: boolean) {
+  const ack = await emitAction('chat:handoff', { accept });
+  showError(ack.ok ? null : strings.failed(ack.error));
+}
+
+async function giveEmail(email: string) {
+  const ack = await emitAction('chat:email', { email });
+  showError(ack.ok ? null : strings.failed(ack.error));
+}
+
+socket.on('connect', () => {
+  link = 'online';
+  render();
+  void hello(); // also after a reconnect: resuming brings back anything missed meanwhile
+});
+socket.on('disconnect', () => {
+  link = 'reconnecting';
+  render();
+});
+socket.on('chat:message', (raw: unknown) => {
+  const parsed = chatMessageSchema.safeParse(raw);
+  if (!parsed.success) return console.error('chat widget: dropped a malformed message', parsed.error.issues);
+  if (transcript.merge([parsed.data])) render();
+});
+socket.on('chat:state', (raw: unknown) => {
+  const parsed = chatStateSchema.safeParse(raw);
+  if (!parsed.success) return console.error('chat widget: dropped a malformed state', parsed.error.issues);
+  state = parsed.data;
+  render();
+});
+
+view.composer.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void sendMessage();
+});
+view.input.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+    event.preventDefault();
+    void sendMessage();
+  }
+});
+view.newConversation.addEventListener('click', () => {
+  // The link then reloads the page, which starts a fresh chat.
+  clearStoredChat();
+});
+document.addEventListener('visibilitychange', sendReceipts);
+// Reload this same page (keeping ?email=… for demos) after clearing the stored chat.
+view.newConversation.href = location.pathname + location.search;
+render();
