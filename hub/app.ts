@@ -1,0 +1,102 @@
+// Environment: Node (hub). The hub: HTTP (fastify) and socket.io on one server, one SQLite database.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Server } from 'socket.io';
+import { createAccount as createAccountIn, type NewAccountInput } from './auth/accounts.js';
+import { Sessions } from './auth/sessions.js';
+import { hashToken } from './auth/tokens.js';
+import { isoAt, systemClock, type Clock } from './core/clock.js';
+import { seedDemo } from './demo/seed.js';
+import { WebChat } from './demo/web-chat.js';
+import { buildHttpServer } from './http/http-server.js';
+import { attachChatNamespace } from './realtime/chat-namespace.js';
+import { attachDeskNamespace } from './realtime/desk-namespace.js';
+import type { HubStore } from './store/hub-store.js';
+import { SqliteHubStore } from './store/sqlite/sqlite-hub-store.js';
+
+export interface HubOptions {
+  /** 0 picks any free port. */
+  port: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Where `hub.sqlite` lives (created if missing). */
+  dataDir: string;
+  /** Seeds the demo accounts, integration token and conversations (idempotently); `/` redirects to `/chat`. */
+  demo?: boolean;
+  /** Default 12 hours. */
+  sessionTtlMs?: number;
+  /** Integration tokens accepted by the handoff API (stored hashed). */
+  integrationTokens?: string[];
+  /** The built shopper chat page. Default `<repo>/dist/chat`. */
+  chatPageDir?: string;
+  /** Request logging. Default off. */
+  log?: boolean;
+  /** The hub's clock (epoch ms). Tests move it to expire sessions without waiting. */
+  clock?: Clock;
+}
+
+export interface RunningHub {
+  /** http://HOST:PORT */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const host = options.host ?? '127.0.0.1';
+  const clock = options.clock ?? systemClock;
+  const store = SqliteHubStore.open(options.dataDir);
+  try {
+    for (const token of options.integrationTokens ?? []) {
+      store.addIntegrationToken(hashToken(token), 'configured', isoAt(clock()));
+    }
+    if (options.demo) await seedDemo(store, clock);
+
+    const sessions = new Sessions(store, clock, options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS);
+    const app = await buildHttpServer({
+      store,
+      sessions,
+      clock,
+      demo: options.demo ?? false,
+      chatPageDir: options.chatPageDir ?? path.join(repoRoot, 'dist', 'chat'),
+      log: options.log ?? false,
+    });
+    await app.ready();
+    const io = new Server(app.server, { serveClient: false });
+    attachDeskNamespace(io, store, sessions, clock);
+    attachChatNamespace(io, store, new WebChat(store, clock));
+    await app.listen({ port: options.port, host });
+
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : options.port;
+    let closing: Promise<void> | null = null;
+    return {
+      url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      port,
+      close() {
+        closing ??= (async () => {
+          // Sockets first: open WebSocket connections would otherwise keep the HTTP server from closing.
+          io.disconnectSockets(true);
+          for (const namespace of ['/desk', '/chat']) io.of(namespace).disconnectSockets(true);
+          io.engine.close();
+          await app.close();
+          store.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
+/** Creates an account in `dataDir`'s hub database (or an open store). Throws AccountError on bad input. */
+export function createAccount(dataDirOrStore: string | HubStore, input: NewAccountInput) {
+  return createAccountIn(dataDirOrStore, input);
+}
+export { AccountError, type NewAccountInput } from './auth/accounts.js';
+export { DEMO_ACCOUNTS, DEMO_INTEGRATION_TOKEN, DEMO_PASSWORD } from './demo/seed.js';

@@ -1,0 +1,137 @@
+// Environment: Node (hub). `npm run hub` starts the hub from the environment;
+// `npm run hub -- add-user --email … --name … --role agent|lead [--password …]` creates an account.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { roleSchema } from '../shared/domain.js';
+import { AccountError, createAccount, DEFAULT_SESSION_TTL_MS, startHub } from './app.js';
+import { DEMO_ACCOUNTS, DEMO_INTEGRATION_TOKEN, DEMO_PASSWORD } from './demo/seed.js';
+
+const USAGE = `Usage:
+  npm run hub                          start the hub (configured by HUB_PORT, HUB_HOST, HUB_DATA_DIR,
+                                       HUB_DEMO=1, HUB_SESSION_TTL_HOURS, HUB_INTEGRATION_TOKENS)
+  npm run hub -- add-user --email EMAIL --name NAME --role agent|lead [--password PASSWORD]
+                                       create an account (the password is read from stdin if not given)`;
+
+class UsageError extends Error {}
+
+function dataDir(): string {
+  return path.resolve(process.env.HUB_DATA_DIR || path.join(process.cwd(), '.data', 'hub'));
+}
+
+function numberFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0)
+    throw new UsageError(`${name} must be a non-negative number, got "${raw}".`);
+  return value;
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('Password: ');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+async function addUser(args: string[]): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        email: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        password: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const missing = (['email', 'name', 'role'] as const).filter((flag) => !values[flag]);
+  if (missing.length > 0)
+    throw new UsageError(`add-user needs ${missing.map((flag) => `--${flag}`).join(', ')}.`);
+  const role = roleSchema.safeParse(values.role);
+  if (!role.success) throw new UsageError(`--role must be agent or lead, got "${values.role}".`);
+  const password = values.password ?? (await readStdin());
+  const account = await createAccount(dataDir(), {
+    email: values.email ?? '',
+    name: values.name ?? '',
+    role: role.data,
+    password,
+  });
+  console.log(`Created ${account.role} ${account.name} <${account.email}> in ${dataDir()}.`);
+}
+
+async function serve(): Promise<void> {
+  const demo = process.env.HUB_DEMO === '1' || process.env.HUB_DEMO === 'true';
+  const port = numberFromEnv('HUB_PORT', 4710);
+  const ttlHours = numberFromEnv('HUB_SESSION_TTL_HOURS', DEFAULT_SESSION_TTL_MS / 3_600_000);
+  const integrationTokens = (process.env.HUB_INTEGRATION_TOKENS ?? '')
+    .split(',')
+    .map((token) => token.trim())
+    .filter(Boolean);
+  const hub = await startHub({
+    port,
+    host: process.env.HUB_HOST || '127.0.0.1',
+    dataDir: dataDir(),
+    demo,
+    sessionTtlMs: ttlHours * 3_600_000,
+    integrationTokens,
+    log: process.env.HUB_LOG === '1',
+  });
+  console.log(`Hub listening on ${hub.url}`);
+  console.log(`  Handoff API:  ${hub.url}/api/v1`);
+  console.log(`  Shopper chat: ${hub.url}/chat`);
+  console.log(`  Data:         ${dataDir()}`);
+  if (demo) {
+    console.log(
+      `  Demo sign-in: ${DEMO_ACCOUNTS.map((account) => account.email).join(', ')} / ${DEMO_PASSWORD}`,
+    );
+    console.log(`  Demo integration token: ${DEMO_INTEGRATION_TOKEN}`);
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Hub stopping (${signal})…`);
+    hub.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Hub did not stop cleanly:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (command === undefined) return serve();
+  if (command === 'add-user') return addUser(rest);
+  if (command === 'help' || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return;
+  }
+  throw new UsageError(`Unknown command "${command}".`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(`${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (error instanceof AccountError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  console.error('Hub failed:', error);
+  process.exit(1);
+});

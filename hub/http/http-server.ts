@@ -1,0 +1,35 @@
+// Environment: Node (hub). The fastify app: handoff API, sessions, health and the chat page.
+import Fastify, { type FastifyInstance } from 'fastify';
+import { API_PREFIX, MAX_BODY_BYTES } from '../../shared/handoff-api.js';
+import type { Sessions } from '../auth/sessions.js';
+import type { Clock } from '../core/clock.js';
+import type { HubStore } from '../store/hub-store.js';
+import { registerChatPageRoutes } from './chat-page-routes.js';
+import { handleError, sendError } from './errors.js';
+import { registerHandoffRoutes } from './handoff-routes.js';
+import { registerSessionRoutes } from './session-routes.js';
+
+export interface HttpServerOptions {
+  store: HubStore;
+  sessions: Sessions;
+  clock: Clock;
+  demo: boolean;
+  chatPageDir: string;
+  log: boolean;
+}
+
+export async function buildHttpServer(options: HttpServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ bodyLimit: MAX_BODY_BYTES, logger: options.log ? { level: 'info' } : false });
+  // JSON only: any other body type is refused with 415 instead of reaching a handler as a string.
+  app.removeContentTypeParser('text/plain');
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, 404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}.`),
+  );
+
+  app.get(`${API_PREFIX}/health`, async () => ({ ok: true }));
+  registerSessionRoutes(app, options.store, options.sessions);
+  registerHandoffRoutes(app, options.store, options.clock);
+  await registerChatPageRoutes(app, options.chatPageDir, options.demo);
+  return app;
+}

@@ -1,0 +1,113 @@
+// Environment: Node (hub). The shopper widget's socket.io namespace (shared/chat-protocol.ts). A socket
+// joins only its own conversation's room, after `chat:hello` proved it holds the chat token.
+import type { Namespace, Server, Socket } from 'socket.io';
+import type { z } from 'zod';
+import {
+  CHAT_NAMESPACE,
+  chatDeliveredSchema,
+  chatEmailSchema,
+  chatHandoffAnswerSchema,
+  chatHelloSchema,
+  chatSendSchema,
+  type ChatAck,
+  type ChatClientToServerEvents,
+  type ChatServerToClientEvents,
+} from '../../shared/chat-protocol.js';
+import type { HubStore } from '../store/hub-store.js';
+import { chatState, toChatMessage, type WebChat } from '../demo/web-chat.js';
+
+interface ChatSocketData {
+  chatId?: string;
+}
+type ChatSocket = Socket<
+  ChatClientToServerEvents,
+  ChatServerToClientEvents,
+  Record<string, never>,
+  ChatSocketData
+>;
+
+const roomOf = (conversationId: string) => `conversation:${conversationId}`;
+
+function invalid(error: z.ZodError): string {
+  return `invalid: ${error.issues.map((issue) => `${issue.path.map(String).join('.') || 'payload'}: ${issue.message}`).join('; ')}`;
+}
+
+export function attachChatNamespace(io: Server, store: HubStore, webChat: WebChat): Namespace {
+  const chat = io.of(CHAT_NAMESPACE) as unknown as Namespace<
+    ChatClientToServerEvents,
+    ChatServerToClientEvents,
+    Record<string, never>,
+    ChatSocketData
+  >;
+
+  chat.on('connection', (socket: ChatSocket) => {
+    /** Runs a chat action for a socket that said hello, answering through `ack` and never throwing. */
+    const act = <S extends z.ZodType>(
+      schema: S,
+      payload: unknown,
+      ack: (response: ChatAck) => void,
+      action: (chatId: string, input: z.infer<S>) => ChatAck,
+    ) => {
+      if (typeof ack !== 'function') return;
+      const chatId = socket.data.chatId;
+      if (!chatId) return ack({ ok: false, error: 'no_chat: send chat:hello first' });
+      const parsed = schema.safeParse(payload);
+      if (!parsed.success) return ack({ ok: false, error: invalid(parsed.error) });
+      try {
+        ack(action(chatId, parsed.data));
+      } catch (error) {
+        console.error('hub: a chat action failed', error);
+        ack({ ok: false, error: 'failed: the hub could not handle this message' });
+      }
+    };
+
+    socket.on('chat:hello', (payload, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = chatHelloSchema.safeParse(payload);
+      if (!parsed.success) return ack({ ok: false, error: invalid(parsed.error) });
+      const response = webChat.hello(parsed.data);
+      if (response.ok) {
+        const session = webChat.findSession(response.chatId);
+        if (socket.data.chatId && socket.data.chatId !== response.chatId) {
+          const previous = webChat.findSession(socket.data.chatId);
+          if (previous) void socket.leave(roomOf(previous.conversationId));
+        }
+        socket.data.chatId = response.chatId;
+        if (session) void socket.join(roomOf(session.conversationId));
+      }
+      ack(response);
+    });
+
+    socket.on('chat:send', (payload, ack) =>
+      act(chatSendSchema, payload, ack, (chatId, input) => webChat.send(chatId, input)),
+    );
+    socket.on('chat:handoff', (payload, ack) =>
+      act(chatHandoffAnswerSchema, payload, ack, (chatId, input) =>
+        webChat.answerHandoff(chatId, input.accept),
+      ),
+    );
+    socket.on('chat:email', (payload, ack) =>
+      act(chatEmailSchema, payload, ack, (chatId, input) => webChat.giveEmail(chatId, input.email)),
+    );
+    socket.on('chat:delivered', (payload) => {
+      const parsed = chatDeliveredSchema.safeParse(payload);
+      if (!parsed.success || !socket.data.chatId) return;
+      try {
+        webChat.delivered(socket.data.chatId, parsed.data.messageIds);
+      } catch (error) {
+        console.error('hub: a delivery receipt failed', error);
+      }
+    });
+  });
+
+  store.onCommit((batch) => {
+    for (const message of batch.messages)
+      chat.to(roomOf(message.conversationId)).emit('chat:message', toChatMessage(message));
+    for (const conversation of batch.conversations) {
+      const session = store.findChatSessionByConversation(conversation.id);
+      if (session) chat.to(roomOf(conversation.id)).emit('chat:state', chatState(conversation, session));
+    }
+  });
+
+  return chat as unknown as Namespace;
+}

@@ -1,0 +1,235 @@
+// Environment: Node (hub tests). A real hub on port 0 in a fresh temp dir, with helpers that speak to it
+// over real HTTP and real socket.io clients, and a clock the test moves instead of sleeping.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import {
+  CHAT_NAMESPACE,
+  chatHelloResponseSchema,
+  type ChatMessage,
+  type ChatState,
+} from '../../shared/chat-protocol.js';
+import {
+  commandResultSchema,
+  DESK_NAMESPACE,
+  hubChangeSchema,
+  syncResponseSchema,
+  type CommandResult,
+  type HubChange,
+  type SyncResponse,
+} from '../../shared/desk-protocol.js';
+import type { Role } from '../../shared/domain.js';
+import { signInResponseSchema, type CreateHandoffRequest } from '../../shared/handoff-api.js';
+import { createAccount, startHub, type HubOptions, type RunningHub } from '../app.js';
+
+export const INTEGRATION_TOKEN = 'test-integration-token';
+export const PASSWORD = 'correct-horse-battery';
+
+export interface TestHub {
+  hub: RunningHub;
+  url: string;
+  dataDir: string;
+  /** Moves the hub's clock forward. */
+  advance(ms: number): void;
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTestHub(options: Partial<HubOptions> = {}): Promise<TestHub> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
+  let now = Date.now();
+  const hubOptions: HubOptions = {
+    port: 0,
+    dataDir,
+    integrationTokens: [INTEGRATION_TOKEN],
+    chatPageDir: path.join(dataDir, 'no-chat-page'),
+    clock: () => now,
+    ...options,
+  };
+  const testHub: TestHub = {
+    hub: await startHub(hubOptions),
+    get url() {
+      return this.hub.url;
+    },
+    dataDir,
+    advance(ms) {
+      now += ms;
+    },
+    async restart() {
+      await this.hub.close();
+      this.hub = await startHub(hubOptions);
+    },
+    close() {
+      return this.hub.close();
+    },
+  };
+  return testHub;
+}
+
+export async function addAccount(
+  testHub: TestHub,
+  email: string,
+  name: string,
+  role: Role = 'agent',
+): Promise<void> {
+  // The store allows a second connection (WAL): this is what `npm run hub -- add-user` does while the hub runs.
+  await createAccount(testHub.dataDir, { email, name, role, password: PASSWORD });
+}
+
+export async function signIn(url: string, email: string, password = PASSWORD) {
+  const response = await fetch(`${url}/api/v1/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (response.status !== 201) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  return signInResponseSchema.parse(await response.json());
+}
+
+export function api(
+  url: string,
+  pathname: string,
+  init: { method?: string; body?: unknown; token?: string | null } = {},
+) {
+  const headers: Record<string, string> = {};
+  if (init.token !== null) headers.authorization = `Bearer ${init.token ?? INTEGRATION_TOKEN}`;
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  return fetch(`${url}${pathname}`, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+}
+
+export function handoffRequest(
+  conversationId: string,
+  overrides: Partial<CreateHandoffRequest> = {},
+): CreateHandoffRequest {
+  return {
+    conversationId,
+    channel: 'sms',
+    shopper: { email: 'nora.ek@example.se', profileId: 'PROFILE-1', name: 'Nora Ek' },
+    escalation: { reason: 'knowledge_gap', procedure: 'returns', tags: ['refund'] },
+    transcript: [
+      {
+        id: 'm1',
+        author: 'shopper',
+        text: 'Hej, var är min återbetalning?',
+        sentAt: '2026-01-10T09:00:00+01:00',
+      },
+      {
+        id: 'm2',
+        author: 'customer_agent',
+        text: 'Jag kollar det åt dig.',
+        sentAt: '2026-01-10T09:00:05+01:00',
+      },
+      { id: 'm3', author: 'system', text: 'Handed off to the team.', sentAt: '2026-01-10T09:00:10+01:00' },
+    ],
+    ...overrides,
+  };
+}
+
+/** A console's socket: records every pushed change, parsed against its schema. */
+export interface DeskClient {
+  socket: Socket;
+  changes: HubChange[];
+  sync(after?: number, limit?: number): Promise<Extract<SyncResponse, { ok: true }>>;
+  command(command: Record<string, unknown>): Promise<CommandResult>;
+  close(): void;
+}
+
+const openSockets = new Set<Socket>();
+export function closeAllSockets(): void {
+  for (const socket of openSockets) socket.close();
+  openSockets.clear();
+}
+
+function socketFor(url: string, namespace: string, auth?: Record<string, unknown>): Socket {
+  const socket = io(`${url}${namespace}`, {
+    auth,
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
+  openSockets.add(socket);
+  return socket;
+}
+
+/** Resolves on connect; rejects with the connect_error's message. */
+export function connected(socket: Socket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (error) => reject(error));
+  });
+}
+
+export async function connectDesk(url: string, token: string): Promise<DeskClient> {
+  const socket = socketFor(url, DESK_NAMESPACE, { token });
+  const changes: HubChange[] = [];
+  socket.on('change', (change: unknown) => changes.push(hubChangeSchema.parse(change)));
+  await connected(socket);
+  return {
+    socket,
+    changes,
+    async sync(after = 0, limit = 1000) {
+      const response = syncResponseSchema.parse(
+        await socket.timeout(5000).emitWithAck('sync', { after, limit }),
+      );
+      if (!response.ok) throw new Error(`sync refused: ${response.error.code} ${response.error.message}`);
+      return response;
+    },
+    async command(command) {
+      return commandResultSchema.parse(await socket.timeout(5000).emitWithAck('command', command));
+    },
+    close: () => socket.close(),
+  };
+}
+
+/** Syncs from 0 through every page, as the desk core does. */
+export async function syncAll(client: DeskClient): Promise<HubChange[]> {
+  const all: HubChange[] = [];
+  let after = 0;
+  for (let page = 0; page < 1000; page++) {
+    const response = await client.sync(after, 1000);
+    all.push(...response.changes);
+    after = response.changes.at(-1)?.position ?? after;
+    if (!response.hasMore) return all;
+  }
+  throw new Error('too many sync pages');
+}
+
+export interface ChatClient {
+  socket: Socket;
+  chatId: string;
+  chatToken: string;
+  transcript: ChatMessage[];
+  /** Every message seen: the hello transcript, then pushes, deduplicated by id (the latest wins). */
+  messages: Map<string, ChatMessage>;
+  states: ChatState[];
+  emit(event: string, payload: unknown): Promise<unknown>;
+  close(): void;
+}
+
+export async function connectChat(url: string, hello: Record<string, unknown> = {}): Promise<ChatClient> {
+  const socket = socketFor(url, CHAT_NAMESPACE);
+  const messages = new Map<string, ChatMessage>();
+  const states: ChatState[] = [];
+  socket.on('chat:message', (message: ChatMessage) => messages.set(message.id, message));
+  socket.on('chat:state', (state: ChatState) => states.push(state));
+  await connected(socket);
+  const response = chatHelloResponseSchema.parse(await socket.timeout(5000).emitWithAck('chat:hello', hello));
+  if (!response.ok) throw new Error(`chat:hello refused: ${response.error}`);
+  for (const message of response.transcript) messages.set(message.id, message);
+  states.push(response.state);
+  return {
+    socket,
+    chatId: response.chatId,
+    chatToken: response.chatToken,
+    transcript: response.transcript,
+    messages,
+    states,
+    emit: (event, payload) => socket.timeout(5000).emitWithAck(event, payload),
+    close: () => socket.close(),
+  };
+}
