@@ -1,0 +1,309 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { eventsResponseSchema } from '../../shared/handoff-api.js';
+import {
+  addAccount,
+  api,
+  closeAllSockets,
+  connectDesk,
+  connected,
+  handoffRequest,
+  signIn,
+  startTestHub,
+  syncAll,
+  type TestHub,
+} from '../testing/hub-fixture.js';
+import { io } from 'socket.io-client';
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub({ sessionTtlMs: 60 * 60 * 1000 });
+  await addAccount(hub, 'alva@example.com', 'Alva Sund');
+  await addAccount(hub, 'ben@example.com', 'Ben Carter');
+  await addAccount(hub, 'lena@example.com', 'Lena Lead', 'lead');
+});
+afterEach(() => closeAllSockets());
+afterAll(async () => hub.close());
+
+async function eventsOf(conversationId: string) {
+  const response = await api(hub.url, `/api/v1/events?conversationId=${conversationId}`);
+  return eventsResponseSchema.parse(await response.json()).events;
+}
+
+describe('/desk authentication', () => {
+  it('refuses a connection without a valid session token', async () => {
+    for (const auth of [{}, { token: 'made-up' }, { token: 42 }]) {
+      const socket = io(`${hub.url}/desk`, {
+        auth,
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+      });
+      await expect(connected(socket)).rejects.toThrow('unauthorized');
+      socket.close();
+    }
+  });
+
+  it('refuses an expired session at connect, and on a command of an already connected socket', async () => {
+    const session = await signIn(hub.url, 'alva@example.com');
+    const desk = await connectDesk(hub.url, session.token);
+    await api(hub.url, '/api/v1/handoffs', { body: handoffRequest('conv-expiry') });
+
+    hub.advance(61 * 60 * 1000);
+    const disconnected = new Promise<string>((resolve) => desk.socket.once('disconnect', resolve));
+    const result = await desk.command({ id: 'late-claim', type: 'claim', conversationId: 'conv-expiry' });
+    expect(result).toMatchObject({ ok: false, commandId: 'late-claim', error: { code: 'unauthorized' } });
+    expect(await disconnected).toBe('io server disconnect');
+    await expect(connectDesk(hub.url, session.token)).rejects.toThrow('session_expired');
+
+    // Nothing was applied: the conversation is still in the queue.
+    const view = await (await api(hub.url, '/api/v1/handoffs/conv-expiry')).json();
+    expect(view.status).toBe('queued');
+  });
+
+  it('signs in, refuses a wrong password and an unknown email alike, and signs out', async () => {
+    const wrong = await fetch(`${hub.url}/api/v1/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'alva@example.com', password: 'wrong-password' }),
+    });
+    const unknown = await fetch(`${hub.url}/api/v1/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'nobody@example.com', password: 'wrong-password' }),
+    });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(await wrong.json()).toEqual(await unknown.json());
+
+    const session = await signIn(hub.url, 'alva@example.com');
+    expect(session.account).toMatchObject({ email: 'alva@example.com', name: 'Alva Sund', role: 'agent' });
+    const desk = await connectDesk(hub.url, session.token);
+    const signOut = await fetch(`${hub.url}/api/v1/sessions`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${session.token}` },
+    });
+    expect(signOut.status).toBe(204);
+    const refused = await desk.socket.timeout(5000).emitWithAck('sync', { after: 0 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    await expect(connectDesk(hub.url, session.token)).rejects.toThrow('unauthorized');
+  });
+});
+
+describe('/desk sync and live changes', () => {
+  it('replays the log from a position, then pushes live changes in order with no gap or repeat', async () => {
+    const session = await signIn(hub.url, 'alva@example.com');
+    const desk = await connectDesk(hub.url, session.token);
+    await api(hub.url, '/api/v1/handoffs', { body: handoffRequest('conv-sync') });
+    const all = await syncAll(desk);
+    const mine = all.filter((change) =>
+      change.kind === 'conversation'
+        ? change.conversation.id === 'conv-sync'
+        : change.message.conversationId === 'conv-sync',
+    );
+    // The conversation first, then its whole transcript.
+    expect(
+      mine.map((change) => (change.kind === 'conversation' ? 'conversation' : change.message.id)),
+    ).toEqual(['conversation', 'm1', 'm2', 'm3']);
+
+    // Replay from a position returns exactly what follows it.
+    const from = mine[1]!.position;
+    const replay = await desk.sync(from, 2);
+    expect(replay.changes.map((change) => change.position)).toEqual([from + 1, from + 2]);
+    expect(replay.head).toBeGreaterThanOrEqual(from + 2);
+
+    // Live: a shopper message arrives as pushed changes after the last synced position.
+    const head = all.at(-1)!.position;
+    await api(hub.url, '/api/v1/handoffs/conv-sync/messages', {
+      body: { id: 'live-1', text: 'Hello?', sentAt: '2026-01-10T10:00:00Z' },
+    });
+    await expect
+      .poll(() => desk.changes.some((change) => change.kind === 'message' && change.message.id === 'live-1'))
+      .toBe(true);
+    const positions = desk.changes.map((change) => change.position);
+    expect(positions[0]).toBe(head + 1);
+    expect(positions).toEqual(positions.map((_, index) => head + 1 + index));
+  });
+
+  it('does not push to a console before it has synced to the head', async () => {
+    const session = await signIn(hub.url, 'ben@example.com');
+    const early = await connectDesk(hub.url, session.token);
+    const caughtUp = await connectDesk(hub.url, session.token);
+    await syncAll(caughtUp);
+    await api(hub.url, '/api/v1/handoffs', { body: handoffRequest('conv-gate') });
+    await expect.poll(() => caughtUp.changes.length).toBeGreaterThan(0);
+    expect(early.changes).toEqual([]);
+    // The early console gets them by syncing instead.
+    const replay = await syncAll(early);
+    expect(replay.map((change) => change.position)).toEqual(
+      expect.arrayContaining(caughtUp.changes.map((change) => change.position)),
+    );
+  });
+
+  it('answers invalid payloads with `invalid` naming the fields and ignores events without an ack', async () => {
+    const session = await signIn(hub.url, 'alva@example.com');
+    const desk = await connectDesk(hub.url, session.token);
+    expect(await desk.socket.timeout(5000).emitWithAck('sync', { after: -1, extra: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', message: expect.stringMatching(/after.*|.*extra/) },
+    });
+    expect(await desk.command({ id: 'bad-1', type: 'reply', conversationId: 'x' })).toMatchObject({
+      ok: false,
+      commandId: 'bad-1',
+      error: { code: 'invalid', message: expect.stringContaining('text') },
+    });
+    expect(await desk.command({ type: 'explode' } as Record<string, unknown>)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    });
+    desk.socket.emit('command', { id: 'no-ack', type: 'claim', conversationId: 'x' });
+    desk.socket.emit('sync');
+    // Still connected and serving.
+    expect((await desk.sync(0, 1)).ok).toBe(true);
+  });
+});
+
+describe('/desk commands', () => {
+  it('lets exactly one of two racing agents claim, and tells the other who won', async () => {
+    await api(hub.url, '/api/v1/handoffs', { body: handoffRequest('conv-race') });
+    const alva = await connectDesk(hub.url, (await signIn(hub.url, 'alva@example.com')).token);
+    const ben = await connectDesk(hub.url, (await signIn(hub.url, 'ben@example.com')).token);
+    const results = await Promise.all([
+      alva.command({ id: 'race-alva', type: 'claim', conversationId: 'conv-race' }),
+      ben.command({ id: 'race-ben', type: 'claim', conversationId: 'conv-race' }),
+    ]);
+    const winners = results.filter((result) => result.ok);
+    const losers = results.filter((result) => !result.ok);
+    expect(winners).toHaveLength(1);
+    expect(losers).toHaveLength(1);
+    const winner = winners[0]!;
+    if (!winner.ok) throw new Error('unreachable');
+    expect(losers[0]).toMatchObject({
+      error: {
+        code: 'already_claimed',
+        message: expect.stringContaining(winner.conversation.assignee!.name),
+      },
+    });
+    const accepted = (await eventsOf('conv-race')).filter((event) => event.metric === 'Handoff Accepted');
+    expect(accepted).toHaveLength(1);
+    expect(accepted[0]!.properties.agent_id).toBe(winner.conversation.assignee!.id);
+  });
+
+  it('applies a retried command id once and returns the same answer', async () => {
+    await api(hub.url, '/api/v1/handoffs', { body: handoffRequest('conv-retry') });
+    const desk = await connectDesk(hub.url, (await signIn(hub.url, 'alva@example.com')).token);
+    await desk.command({ id: 'retry-claim', type: 'claim', conversationId: 'conv-retry' });
+    const reply = { id: 'retry-reply', type: 'reply', conversationId: 'conv-retry', text: 'On it!' };
+    const first = await desk.command(reply);
+    const second = await desk.command(reply);
+    expect(second).toEqual(first);
+    const view = await (await api(hub.url, '/api/v1/handoffs/conv-retry')).json();
+    expect(view.transcript.filter((message: { id: string }) => message.id === 'retry-reply')).toHaveLength(1);
+
+    // Also after a reconnect with a new socket.
+    desk.close();
+    const again = await connectDesk(hub.url, (await signIn(hub.url, 'alva@example.com')).token);
+    expect(await again.command(reply)).toEqual(first);
+  });
+
+  it('refuses replies and resolves from a non-assignee, allows a lead', async () => {
+    await api(hub.url, '/api/v1/handoffs', { body: handoffRequest('conv-owner') });
+    const alva = await connectDesk(hub.url, (await signIn(hub.url, 'alva@example.com')).token);
+    const ben = await connectDesk(hub.url, (await signIn(hub.url, 'ben@example.com')).token);
+    const lead = await connectDesk(hub.url, (await signIn(hub.url, 'lena@example.com')).token);
+    expect(
+      await ben.command({ id: 'early-reply', type: 'reply', conversationId: 'conv-owner', text: 'hi' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'not_assignee' },
+    });
+    await alva.command({ id: 'owner-claim', type: 'claim', conversationId: 'conv-owner' });
+    expect(
+      await ben.command({ id: 'ben-reply', type: 'reply', conversationId: 'conv-owner', text: 'hi' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'not_assignee', message: expect.stringContaining('Alva Sund') },
+    });
+    expect(
+      await ben.command({ id: 'ben-resolve', type: 'resolve', conversationId: 'conv-owner' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'not_assignee' },
+    });
+    expect(
+      await lead.command({
+        id: 'lead-reply',
+        type: 'reply',
+        conversationId: 'conv-owner',
+        text: 'Lead here.',
+      }),
+    ).toMatchObject({
+      ok: true,
+      message: { id: 'lead-reply', author: 'agent', agent: { email: 'lena@example.com' }, delivery: 'sent' },
+    });
+    expect(await alva.command({ id: 'unknown-conv', type: 'claim', conversationId: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+  });
+
+  it('records Handoff Accepted and Handoff Resolved with wait, first response and resolution times', async () => {
+    await api(hub.url, '/api/v1/handoffs', { body: handoffRequest('conv-times') });
+    const desk = await connectDesk(hub.url, (await signIn(hub.url, 'alva@example.com')).token);
+    hub.advance(90_000);
+    const claim = await desk.command({ id: 'times-claim', type: 'claim', conversationId: 'conv-times' });
+    expect(claim).toMatchObject({
+      ok: true,
+      conversation: { status: 'open', assignee: { email: 'alva@example.com' } },
+    });
+    hub.advance(30_000);
+    const reply = await desk.command({
+      id: 'times-reply',
+      type: 'reply',
+      conversationId: 'conv-times',
+      text: 'Hej!',
+    });
+    expect(reply).toMatchObject({ ok: true, message: { id: 'times-reply' } });
+    if (!reply.ok) throw new Error('unreachable');
+    expect(reply.conversation.firstResponseAt).toBe(reply.message!.sentAt);
+    hub.advance(60_000);
+    const resolve = await desk.command({
+      id: 'times-resolve',
+      type: 'resolve',
+      conversationId: 'conv-times',
+      tags: ['refund_sent'],
+    });
+    expect(resolve).toMatchObject({
+      ok: true,
+      conversation: { status: 'resolved', resolutionTags: ['refund_sent'] },
+    });
+    expect(
+      await desk.command({ id: 'times-again', type: 'resolve', conversationId: 'conv-times' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'already_resolved' },
+    });
+
+    const agentId = claim.ok ? claim.conversation.assignee!.id : '';
+    const events = await eventsOf('conv-times');
+    expect(events.map((event) => event.metric)).toEqual([
+      'Conversation Escalated',
+      'Handoff Accepted',
+      'Handoff Resolved',
+    ]);
+    expect(events[1]!.properties).toEqual({
+      conversation_id: 'conv-times',
+      channel: 'sms',
+      agent_id: agentId,
+      wait_seconds: 90,
+    });
+    expect(events[2]!.properties).toEqual({
+      conversation_id: 'conv-times',
+      channel: 'sms',
+      agent_id: agentId,
+      tags: ['refund_sent'],
+      first_response_seconds: 120,
+      resolution_seconds: 180,
+    });
+    expect(events[2]!.profile).toEqual({ email: 'nora.ek@example.se', profileId: 'PROFILE-1' });
+  });
+});
