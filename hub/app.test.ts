@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { eventsResponseSchema, handoffViewSchema } from '../shared/handoff-api.js';
+import { DEMO_INTEGRATION_TOKEN, DEMO_PASSWORD } from './app.js';
+import {
+  addAccount,
+  api,
+  closeAllSockets,
+  connectDesk,
+  handoffRequest,
+  signIn,
+  startTestHub,
+  syncAll,
+  type TestHub,
+} from './testing/hub-fixture.js';
+
+const hubs: TestHub[] = [];
+afterEach(async () => {
+  closeAllSockets();
+  await Promise.all(hubs.splice(0).map((hub) => hub.close()));
+});
+
+describe('a hub restart', () => {
+  it('keeps everything it acknowledged: conversations, replies, events, the log, sessions and command results', async () => {
+    const hub = await startTestHub();
+    hubs.push(hub);
+    await addAccount(hub, 'alva@example.com', 'Alva Sund');
+    const session = await signIn(hub.url, 'alva@example.com');
+    expect((await api(hub.url, '/api/v1/handoffs', { body: handoffRequest('conv-durable') })).status).toBe(
+      201,
+    );
+    const desk = await connectDesk(hub.url, session.token);
+    const claim = await desk.command({ id: 'durable-claim', type: 'claim', conversationId: 'conv-durable' });
+    const reply = await desk.command({
+      id: 'durable-reply',
+      type: 'reply',
+      conversationId: 'conv-durable',
+      text: 'Hej!',
+    });
+    await api(hub.url, '/api/v1/handoffs/conv-durable/messages', {
+      body: { id: 'sms-1', text: 'Tack', sentAt: '2026-01-10T10:00:00Z' },
+    });
+    const before = {
+      view: await (await api(hub.url, '/api/v1/handoffs/conv-durable')).json(),
+      events: await (await api(hub.url, '/api/v1/events?conversationId=conv-durable')).json(),
+      log: await syncAll(desk),
+    };
+
+    await hub.restart();
+
+    expect(await (await api(hub.url, '/api/v1/handoffs/conv-durable')).json()).toEqual(before.view);
+    expect(await (await api(hub.url, '/api/v1/events?conversationId=conv-durable')).json()).toEqual(
+      before.events,
+    );
+    const again = await connectDesk(hub.url, session.token);
+    expect(await syncAll(again)).toEqual(before.log);
+    // Retried commands get their stored answers; nothing is applied twice.
+    expect(
+      await again.command({ id: 'durable-claim', type: 'claim', conversationId: 'conv-durable' }),
+    ).toEqual(claim);
+    expect(
+      await again.command({
+        id: 'durable-reply',
+        type: 'reply',
+        conversationId: 'conv-durable',
+        text: 'Hej!',
+      }),
+    ).toEqual(reply);
+    const view = handoffViewSchema.parse(await (await api(hub.url, '/api/v1/handoffs/conv-durable')).json());
+    expect(view.transcript.map((message) => message.id)).toEqual([
+      'm1',
+      'm2',
+      'm3',
+      'durable-reply',
+      'sms-1',
+    ]);
+    // Log positions continue after the restart instead of starting over.
+    expect((await api(hub.url, '/api/v1/handoffs', { body: handoffRequest('conv-after') })).status).toBe(201);
+    await expect.poll(() => again.changes.at(0)?.position).toBe(before.log.at(-1)!.position + 1);
+  });
+});
+
+describe('demo mode', () => {
+  it('seeds accounts, the integration token and queued conversations once, however often it starts', async () => {
+    const hub = await startTestHub({ demo: true, integrationTokens: [] });
+    hubs.push(hub);
+    const lead = await signIn(hub.url, 'lead@demo.test', DEMO_PASSWORD);
+    expect(lead.account).toMatchObject({ role: 'lead' });
+    for (const email of ['agent1@demo.test', 'agent2@demo.test']) {
+      expect((await signIn(hub.url, email, DEMO_PASSWORD)).account.role).toBe('agent');
+    }
+    const events = async () =>
+      eventsResponseSchema.parse(
+        await (await api(hub.url, '/api/v1/events?limit=1000', { token: DEMO_INTEGRATION_TOKEN })).json(),
+      ).events;
+    const seeded = await events();
+    const escalated = seeded.filter((event) => event.metric === 'Conversation Escalated');
+    expect(escalated.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(escalated.map((event) => event.properties.channel))).toEqual(
+      new Set(['web_chat', 'sms', 'email', 'whatsapp']),
+    );
+    expect(seeded.filter((event) => event.metric === 'Conversation Resolved').length).toBeGreaterThanOrEqual(
+      2,
+    );
+
+    const desk = await connectDesk(hub.url, lead.token);
+    const log = await syncAll(desk);
+    const queued = log.filter(
+      (change) => change.kind === 'conversation' && change.conversation.status === 'queued',
+    );
+    expect(queued.length).toBe(escalated.length);
+    const longest = Math.max(
+      ...queued.map(
+        (change) =>
+          log.filter(
+            (m) =>
+              m.kind === 'message' &&
+              change.kind === 'conversation' &&
+              m.message.conversationId === change.conversation.id,
+          ).length,
+      ),
+    );
+    expect(longest).toBeGreaterThanOrEqual(40);
+
+    await hub.restart();
+    expect(await events()).toEqual(seeded);
+    const again = await connectDesk(hub.url, (await signIn(hub.url, 'lead@demo.test', DEMO_PASSWORD)).token);
+    expect(await syncAll(again)).toEqual(log);
+    expect((await api(hub.url, '/')).url).toMatch(/\/chat\/$/);
+  });
+});
