@@ -1,15 +1,18 @@
 // Environment: Node. The web host's Content-Security-Policy and other security headers.
 
-/** The renderer may load only its own files and talk only to its own origin's WebSocket bridge. */
+/**
+ * The renderer may load only its own files and talk only to its own origin's WebSocket bridge (`origins`: the web
+ * host's own http origins; none in Electron, where DeskApi goes over IPC).
+ */
 export function contentSecurityPolicy(origins: readonly string[]): string {
-  const sockets = origins.map((origin) => origin.replace(/^http/, 'ws'));
+  const sockets = origins.map((origin) => ` ${origin.replace(/^http/, 'ws')}`);
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
-    `connect-src 'self' ${sockets.join(' ')}`,
+    `connect-src 'self'${sockets.join('')}`,
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
