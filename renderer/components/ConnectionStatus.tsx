@@ -3,7 +3,7 @@
 import { t } from '../i18n/t.js';
 import { useDesk } from '../store/use-desk.js';
 
-type Tone = 'ok' | 'busy' | 'down';
+type Tone = 'ok' | 'busy' | 'down' | 'idle';
 
 export function ConnectionStatus() {
   const bridgeLink = useDesk((state) => state.bridgeLink);
@@ -25,7 +25,7 @@ export function ConnectionStatus() {
     tone = 'down';
     label = t('connection.reconnecting');
   } else {
-    tone = 'busy';
+    tone = 'idle';
     label = t('connection.signedOut');
   }
   const detail =

@@ -55,6 +55,9 @@ export const en = {
   'channel.email': 'Email',
   'channel.whatsapp': 'WhatsApp',
 
+  'reason.shopper_requested': 'Asked for a person',
+  'reason.knowledge_gap': 'AI could not answer',
+
   'status.with_ai': 'With Customer Agent',
   'status.queued': 'Waiting',
   'status.open': 'Open',
@@ -120,6 +123,7 @@ export const en = {
   'shopper.procedure': 'Procedure',
   'shopper.tags': 'AI tags',
   'shopper.none': '—',
+  'shopper.empty': 'Open a conversation to see who the shopper is and why the Customer Agent handed off.',
   'shopper.waitingSince': 'Handed off',
 
   'errors.bridge': 'The console service did not answer: {message}',

@@ -3,7 +3,12 @@ import { memo } from 'react';
 import { t } from '../../i18n/t.js';
 import { useDesk } from '../../store/use-desk.js';
 import { waitingSince } from '../../store/queue.js';
-import { channelName, shopperDisplayName, shopperSecondaryName } from '../conversation/display-names.js';
+import {
+  channelName,
+  reasonLabel,
+  shopperDisplayName,
+  shopperSecondaryName,
+} from '../conversation/display-names.js';
 import { WaitingTime } from './WaitingTime.js';
 
 export function queueRowDomId(conversationId: string): string {
@@ -23,7 +28,7 @@ export const QueueRow = memo(function QueueRow({ conversationId, active, selecte
   if (!conversation) return null;
   const who = shopperDisplayName(conversation.shopper);
   const secondary = shopperSecondaryName(conversation.shopper);
-  const reason = conversation.escalation?.reason ?? '';
+  const reason = conversation.escalation ? reasonLabel(conversation.escalation.reason) : '';
   const channel = channelName(conversation.channel);
   const assignee = conversation.assignee;
   return (
@@ -40,10 +45,12 @@ export const QueueRow = memo(function QueueRow({ conversationId, active, selecte
         <span className="queue-row__who">{who}</span>
         <WaitingTime since={waitingSince(conversation)} unclaimed={conversation.status === 'queued'} />
       </div>
-      {secondary && <div className="queue-row__secondary">{secondary}</div>}
-      <div className="queue-row__reason">{reason}</div>
       <div className="queue-row__meta">
         <span className={`chip chip--channel chip--${conversation.channel}`}>{channel}</span>
+        {secondary && <span className="queue-row__secondary">{secondary}</span>}
+      </div>
+      <div className="queue-row__bottom">
+        <span className="queue-row__reason">{reason}</span>
         {assignee && (
           <span className="queue-row__assignee">
             {assignee.id === myId ? t('queue.assignedToYou') : t('queue.assignedTo', { name: assignee.name })}

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { t, type MessageKey } from '../../i18n/t.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { useDesk } from '../../store/use-desk.js';
-import { channelName } from '../conversation/display-names.js';
+import { channelName, codeLabel, reasonLabel } from '../conversation/display-names.js';
 
 function Field({ label, children }: { label: MessageKey; children: ReactNode }) {
   return (
@@ -20,7 +20,11 @@ export function ShopperPanel({ open }: { open: boolean }) {
   );
   const className = `pane pane--shopper${open ? ' is-open' : ''}`;
   if (!conversation) {
-    return <aside id="shopper-panel" className={className} aria-label={t('shopper.label')} />;
+    return (
+      <aside id="shopper-panel" className={className} aria-label={t('shopper.label')}>
+        <p className="empty-state">{t('shopper.empty')}</p>
+      </aside>
+    );
   }
   const { shopper, escalation } = conversation;
   return (
@@ -39,14 +43,14 @@ export function ShopperPanel({ open }: { open: boolean }) {
       </dl>
       <h2 className="pane__title">{t('conversation.handedOff')}</h2>
       <dl className="facts">
-        <Field label="shopper.reason">{escalation?.reason}</Field>
-        <Field label="shopper.procedure">{escalation?.procedure}</Field>
+        <Field label="shopper.reason">{escalation && reasonLabel(escalation.reason)}</Field>
+        <Field label="shopper.procedure">{escalation?.procedure && codeLabel(escalation.procedure)}</Field>
         <Field label="shopper.tags">
           {escalation && escalation.tags.length > 0 ? (
             <ul className="tag-list">
               {escalation.tags.map((tag) => (
-                <li key={tag} className="chip chip--tag">
-                  {tag}
+                <li key={tag} className="chip chip--tag" title={tag}>
+                  {codeLabel(tag)}
                 </li>
               ))}
             </ul>
