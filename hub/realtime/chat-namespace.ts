@@ -65,7 +65,13 @@ export function attachChatNamespace(io: Server, store: HubStore, webChat: WebCha
       if (typeof ack !== 'function') return;
       const parsed = chatHelloSchema.safeParse(payload);
       if (!parsed.success) return ack({ ok: false, error: invalid(parsed.error) });
-      const response = webChat.hello(parsed.data);
+      let response;
+      try {
+        response = webChat.hello(parsed.data);
+      } catch (error) {
+        console.error('hub: chat:hello failed', error);
+        return ack({ ok: false, error: 'failed: the hub could not start this chat' });
+      }
       if (response.ok) {
         const session = webChat.findSession(response.chatId);
         if (socket.data.chatId && socket.data.chatId !== response.chatId) {

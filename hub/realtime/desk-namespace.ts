@@ -84,7 +84,16 @@ export function attachDeskNamespace(
       const parsed = syncRequestSchema.safeParse(request);
       if (!parsed.success)
         return ack({ ok: false, error: { code: 'invalid', message: fieldsOf(parsed.error) } });
-      const page = store.readChanges(parsed.data.after, parsed.data.limit);
+      let page;
+      try {
+        page = store.readChanges(parsed.data.after, parsed.data.limit);
+      } catch (error) {
+        console.error('hub: sync failed', error);
+        return ack({
+          ok: false,
+          error: { code: 'failed', message: 'The hub could not read its log; try again.' },
+        });
+      }
       // Joining in the same synchronous step as the read: no change can be committed in between, so the
       // console gets every change exactly once, either in this page or live.
       if (!page.hasMore) void socket.join(LIVE_ROOM);
