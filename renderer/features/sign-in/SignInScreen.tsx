@@ -26,9 +26,7 @@ export function SignInScreen() {
     const parsed = deskCalls.signIn.args.safeParse({ hubUrl: hubUrl.trim(), email: email.trim(), password });
     if (!parsed.success) {
       const fields = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
-      setFormErrors(
-        [...fields].map((field) => (fieldErrors[field] ? t(fieldErrors[field]) : `${field}: invalid`)),
-      );
+      setFormErrors([...fields].map((field) => t(fieldErrors[field] ?? 'signIn.failed', { message: field })));
       return;
     }
     setFormErrors([]);
