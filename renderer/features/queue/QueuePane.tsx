@@ -1,6 +1,6 @@
 // Environment: browser. The queue: tabs with counts, a keyboard-driven list of conversations, and empty
 // states that explain what will appear.
-import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import { useCallback, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { SkeletonLines } from '../../components/Skeleton.js';
 import { t, type MessageKey } from '../../i18n/t.js';
@@ -64,11 +64,6 @@ export function QueuePane() {
         ? selectedId
         : (ids[0] ?? null);
 
-  useEffect(() => {
-    if (!effectiveActive) return;
-    document.getElementById(queueRowDomId(effectiveActive))?.scrollIntoView({ block: 'nearest' });
-  }, [effectiveActive]);
-
   const open = useCallback(
     (conversationId: string) => {
       setActiveId(conversationId);
@@ -77,13 +72,16 @@ export function QueuePane() {
     [openConversation],
   );
 
-  const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+  // Roving focus: one row is in the tab order; arrows (or j/k) move focus, Enter or Space opens (native button).
+  const onListKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     if (ids.length === 0) return;
     const index = effectiveActive ? ids.indexOf(effectiveActive) : -1;
     const move = (delta: number) => {
       event.preventDefault();
       const next = ids[Math.min(ids.length - 1, Math.max(0, index + delta))];
-      if (next) setActiveId(next);
+      if (!next) return;
+      setActiveId(next);
+      document.getElementById(queueRowDomId(next))?.focus();
     };
     switch (event.key) {
       case 'ArrowDown':
@@ -96,13 +94,6 @@ export function QueuePane() {
         return move(-ids.length);
       case 'End':
         return move(ids.length);
-      case 'Enter':
-      case ' ':
-        if (effectiveActive) {
-          event.preventDefault();
-          open(effectiveActive);
-        }
-        return;
     }
   };
 
@@ -131,14 +122,7 @@ export function QueuePane() {
         ) : ids.length === 0 ? (
           <p className="empty-state">{t(emptyTexts[tab])}</p>
         ) : (
-          <div
-            role="listbox"
-            aria-label={t('queue.listLabel')}
-            aria-activedescendant={effectiveActive ? queueRowDomId(effectiveActive) : undefined}
-            tabIndex={0}
-            className="queue-list"
-            onKeyDown={onListKeyDown}
-          >
+          <ul role="list" aria-label={t('queue.listLabel')} className="queue-list" onKeyDown={onListKeyDown}>
             {ids.map((id) => (
               <QueueRow
                 key={id}
@@ -148,7 +132,7 @@ export function QueuePane() {
                 onOpen={open}
               />
             ))}
-          </div>
+          </ul>
         )}
       </div>
       <p className="queue-hint">{t('queue.keyboardHint')}</p>

@@ -32,31 +32,35 @@ export const QueueRow = memo(function QueueRow({ conversationId, active, selecte
   const channel = channelName(conversation.channel);
   const assignee = conversation.assignee;
   return (
-    <div
-      id={queueRowDomId(conversationId)}
-      role="option"
-      aria-selected={selected}
-      aria-label={[who, secondary, channel, reason].filter(Boolean).join(', ')}
-      className={`queue-row${active ? ' is-active' : ''}${selected ? ' is-selected' : ''}`}
-      data-conversation-id={conversationId}
-      onClick={() => onOpen(conversationId)}
-    >
-      <div className="queue-row__top">
-        <span className="queue-row__who">{who}</span>
-        <WaitingTime since={waitingSince(conversation)} unclaimed={conversation.status === 'queued'} />
-      </div>
-      <div className="queue-row__meta">
-        <span className={`chip chip--channel chip--${conversation.channel}`}>{channel}</span>
-        {secondary && <span className="queue-row__secondary">{secondary}</span>}
-      </div>
-      <div className="queue-row__bottom">
-        <span className="queue-row__reason">{reason}</span>
-        {assignee && (
-          <span className="queue-row__assignee">
-            {assignee.id === myId ? t('queue.assignedToYou') : t('queue.assignedTo', { name: assignee.name })}
-          </span>
-        )}
-      </div>
-    </div>
+    <li className={`queue-row${selected ? ' is-selected' : ''}`} data-conversation-id={conversationId}>
+      <button
+        type="button"
+        id={queueRowDomId(conversationId)}
+        className="queue-row__button"
+        aria-label={[who, secondary, channel, reason].filter(Boolean).join(', ')}
+        aria-current={selected ? 'true' : undefined}
+        tabIndex={active ? 0 : -1}
+        onClick={() => onOpen(conversationId)}
+      >
+        <span className="queue-row__top">
+          <span className="queue-row__who">{who}</span>
+          <WaitingTime since={waitingSince(conversation)} unclaimed={conversation.status === 'queued'} />
+        </span>
+        <span className="queue-row__meta">
+          <span className={`chip chip--channel chip--${conversation.channel}`}>{channel}</span>
+          {secondary && <span className="queue-row__secondary">{secondary}</span>}
+        </span>
+        <span className="queue-row__bottom">
+          <span className="queue-row__reason">{reason}</span>
+          {assignee && (
+            <span className="queue-row__assignee">
+              {assignee.id === myId
+                ? t('queue.assignedToYou')
+                : t('queue.assignedTo', { name: assignee.name })}
+            </span>
+          )}
+        </span>
+      </button>
+    </li>
   );
 });
