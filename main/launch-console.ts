@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { findElectronRuntime } from './electron-runtime.js';
+import { findElectronRuntime, type ElectronRuntime } from './electron-runtime.js';
 import { startWebHost } from './web/web-host.js';
 
 export interface LaunchConsoleOptions {
@@ -13,6 +13,8 @@ export interface LaunchConsoleOptions {
   port: number;
   /** Defaults to HANDOFF_CONSOLE; anything else means "Electron if possible". */
   force?: 'web' | 'electron';
+  /** How to look for Electron's runtime (tests replace it; the default may download the binary). */
+  findRuntime?: () => Promise<ElectronRuntime>;
 }
 
 export interface LaunchedConsole {
@@ -30,7 +32,7 @@ export async function launchConsole(options: LaunchConsoleOptions): Promise<Laun
   const forced = options.force ?? parseForced(process.env.HANDOFF_CONSOLE);
   let reason: string | undefined;
   if (forced !== 'web') {
-    const runtime = await findElectronRuntime();
+    const runtime = await (options.findRuntime ?? findElectronRuntime)();
     if (runtime.available && existsSync(ELECTRON_MAIN)) return launchElectron(runtime.binary, options);
     reason = runtime.available
       ? `the Electron build is missing (${ELECTRON_MAIN}; run \`npm run build:electron\`)`
