@@ -43,7 +43,17 @@ export function ShopperPanel({ open }: { open: boolean }) {
       </dl>
       <h2 className="pane__title">{t('conversation.handedOff')}</h2>
       <dl className="facts">
-        <Field label="shopper.reason">{escalation && reasonLabel(escalation.reason)}</Field>
+        <Field label="shopper.reason">
+          {escalation && (
+            <>
+              {reasonLabel(escalation.reason)}
+              {/* The raw code too, when it was translated: it is what reports and segments use. */}
+              {reasonLabel(escalation.reason) !== escalation.reason && (
+                <span className="facts__code">{escalation.reason}</span>
+              )}
+            </>
+          )}
+        </Field>
         <Field label="shopper.procedure">{escalation?.procedure && codeLabel(escalation.procedure)}</Field>
         <Field label="shopper.tags">
           {escalation && escalation.tags.length > 0 ? (
