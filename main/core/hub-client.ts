@@ -149,6 +149,8 @@ export class HubClient {
       }
     } finally {
       this.syncing = false;
+      // A new connection may have asked for a sync while a failing one was still unwinding.
+      if (this.syncAgain && !this.online && !this.closed && this.socket.connected) void this.catchUp();
     }
   }
 
