@@ -35,23 +35,48 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: restrict(
-      [...nodeModules, 'electron', 'better-sqlite3', 'socket.io', 'socket.io-client', 'ws', '**/main/**', '**/hub/**'],
+      [
+        ...nodeModules,
+        'electron',
+        'better-sqlite3',
+        'socket.io',
+        'socket.io-client',
+        'ws',
+        '**/main/**',
+        '**/hub/**',
+      ],
       'The renderer sees the desk core only through DeskApi (shared/desk-api.ts).',
     ),
   },
   {
     files: ['shared/**/*.ts'],
     rules: restrict(
-      [...nodeModules, 'electron', 'react', 'react-dom', 'better-sqlite3', 'socket.io', 'socket.io-client', 'ws', 'fastify'],
+      [
+        ...nodeModules,
+        'electron',
+        'react',
+        'react-dom',
+        'better-sqlite3',
+        'socket.io',
+        'socket.io-client',
+        'ws',
+        'fastify',
+      ],
       'shared/ holds contracts only: no Node, DOM frameworks, Electron or storage.',
     ),
   },
   {
     files: ['main/core/**/*.ts'],
-    rules: restrict(['react', 'react-dom', 'electron', '**/renderer/**'], 'The desk core is plain Node: no DOM, React or Electron.'),
+    rules: restrict(
+      ['react', 'react-dom', 'electron', '**/renderer/**'],
+      'The desk core is plain Node: no DOM, React or Electron.',
+    ),
   },
   {
     files: ['preload/**/*.ts'],
-    rules: restrict([...nodeModules, 'better-sqlite3', 'socket.io-client'], 'The preload only bridges DeskApi over IPC.'),
+    rules: restrict(
+      [...nodeModules, 'better-sqlite3', 'socket.io-client'],
+      'The preload only bridges DeskApi over IPC.',
+    ),
   },
 );

@@ -1,13 +1,7 @@
 // Environment: any. DeskApi: what the renderer sees of the desk core, whichever host carries it
 // (Electron IPC through the preload, or the web host's local WebSocket).
 import { z } from 'zod';
-import {
-  accountSchema,
-  conversationSchema,
-  messageSchema,
-  messageTextSchema,
-  tagsSchema,
-} from './domain.js';
+import { accountSchema, conversationSchema, messageSchema, messageTextSchema, tagsSchema } from './domain.js';
 import { commandErrorCodeSchema } from './desk-protocol.js';
 
 /** A message as the console holds it: the hub's states plus `pending` (in the outbox) and `failed`. */
@@ -46,7 +40,10 @@ export const deskSnapshotSchema = z.object({
 export type DeskSnapshot = z.infer<typeof deskSnapshotSchema>;
 
 export const deskErrorSchema = z.object({
-  code: z.union([commandErrorCodeSchema, z.enum(['offline', 'bad_credentials', 'hub_unreachable', 'not_signed_in'])]),
+  code: z.union([
+    commandErrorCodeSchema,
+    z.enum(['offline', 'bad_credentials', 'hub_unreachable', 'not_signed_in']),
+  ]),
   message: z.string(),
 });
 export type DeskError = z.infer<typeof deskErrorSchema>;
