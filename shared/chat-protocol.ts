@@ -24,6 +24,8 @@ export const chatMessageSchema = z.object({
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
 /**
+ * Messages never include internal notes. In `do_not_hand_off` mode the Customer Agent answers what it can't
+ * help with by the configured message (its http(s) links shown as links) and never offers a human.
  * What the widget should offer under the transcript.
  * offer_handoff: buttons "Yes, connect me with an agent" and "No, thanks" (web chat asks before handing off);
  * ask_email: textbox "Email" (a shopper without an email must give one before the handoff).
@@ -32,8 +34,8 @@ export const chatPromptSchema = z.enum(['offer_handoff', 'ask_email']).nullable(
 export type ChatPrompt = z.infer<typeof chatPromptSchema>;
 
 export const chatStateSchema = z.object({
-  /** with_ai | queued | open | resolved — the widget shows "Waiting for an agent" while queued. */
-  status: z.enum(['with_ai', 'queued', 'open', 'resolved']),
+  /** The widget shows "Waiting for an agent" while queued; pending and snoozed look like open to the shopper. */
+  status: z.enum(['with_ai', 'queued', 'open', 'pending', 'snoozed', 'resolved']),
   prompt: chatPromptSchema,
 });
 export type ChatState = z.infer<typeof chatStateSchema>;
@@ -60,6 +62,11 @@ export const chatHelloResponseSchema = z.discriminatedUnion('ok', [
 export const chatSendSchema = z.strictObject({ id: clientIdSchema, text: messageTextSchema });
 export const chatHandoffAnswerSchema = z.strictObject({ accept: z.boolean() });
 export const chatEmailSchema = z.strictObject({ email: z.email().max(320) });
+/** The shopper is typing (true) or stopped (false); the widget sends it at most every few seconds. */
+export const chatTypingSchema = z.strictObject({ typing: z.boolean() });
+/** A human agent is typing a reply (never sent for notes). */
+export const agentTypingSchema = z.object({ typing: z.boolean(), name: z.string().nullable() });
+
 export const chatDeliveredSchema = z.strictObject({ messageIds: z.array(z.string()).min(1).max(1000) });
 
 export const chatAckSchema = z.discriminatedUnion('ok', [
@@ -73,6 +80,7 @@ export interface ChatServerToClientEvents {
   /** A new or updated message (dedupe by id). */
   'chat:message': (message: ChatMessage) => void;
   'chat:state': (state: ChatState) => void;
+  'chat:typing': (typing: z.infer<typeof agentTypingSchema>) => void;
 }
 export interface ChatClientToServerEvents {
   'chat:hello': (hello: unknown, ack: (response: ChatHelloResponse) => void) => void;
@@ -81,4 +89,5 @@ export interface ChatClientToServerEvents {
   'chat:email': (email: unknown, ack: (response: ChatAck) => void) => void;
   /** The widget confirms it showed these agent replies (their delivery becomes `delivered`). */
   'chat:delivered': (receipt: unknown) => void;
+  'chat:typing': (typing: unknown) => void;
 }

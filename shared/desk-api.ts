@@ -2,7 +2,17 @@
 // (Electron IPC through the preload, or the web host's local WebSocket).
 import { z } from 'zod';
 import { accountSchema, conversationSchema, messageSchema, messageTextSchema, tagsSchema } from './domain.js';
-import { commandErrorCodeSchema } from './desk-protocol.js';
+import { commandErrorCodeSchema, deskRequests, MAX_NOTE_LENGTH } from './desk-protocol.js';
+import { isoDateTimeSchema } from './domain.js';
+import { cannedReplySaveSchema, cannedReplySchema } from './canned-replies.js';
+import { deskNotificationSchema } from './notifications.js';
+import { hubSettingsSchema, settingsPatchSchema } from './settings.js';
+import {
+  activityReportSchema,
+  chosenPresenceSchema,
+  conversationActivitySchema,
+  rosterSchema,
+} from './team.js';
 
 /** A message as the console holds it: the hub's states plus `pending` (in the outbox) and `failed`. */
 export const deskDeliverySchema = z.enum(['pending', 'sent', 'delivered', 'failed']);
@@ -29,6 +39,16 @@ export type ConnectionState = z.infer<typeof connectionStateSchema>;
 export const deskSessionSchema = z.object({ account: accountSchema, hubUrl: z.string() });
 export type DeskSession = z.infer<typeof deskSessionSchema>;
 
+/** This machine's own choices, kept by the desk core (not on the hub). */
+export const preferencesSchema = z.object({
+  /** `system`: Swedish when the system locale is Swedish, otherwise English. */
+  language: z.enum(['system', 'en', 'sv']),
+  notifications: z.boolean(),
+  sound: z.boolean(),
+});
+export type Preferences = z.infer<typeof preferencesSchema>;
+export const DEFAULT_PREFERENCES: Preferences = { language: 'system', notifications: true, sound: false };
+
 export const deskSnapshotSchema = z.object({
   session: deskSessionSchema.nullable(),
   connection: connectionStateSchema,
@@ -36,6 +56,14 @@ export const deskSnapshotSchema = z.object({
   conversations: z.array(conversationSchema),
   /** The hub URL to prefill on the sign-in screen. */
   defaultHubUrl: z.string(),
+  /** The team as last pushed by the hub (empty before the first connection). */
+  roster: rosterSchema.default([]),
+  settings: hubSettingsSchema.nullable().default(null),
+  cannedReplies: z.array(cannedReplySchema).default([]),
+  activity: z.array(conversationActivitySchema).default([]),
+  /** Unread shopper messages per conversation assigned to me (and mentions), cleared by markRead. */
+  unread: z.record(z.string(), z.number().int().nonnegative()).default({}),
+  preferences: preferencesSchema.default(DEFAULT_PREFERENCES),
 });
 export type DeskSnapshot = z.infer<typeof deskSnapshotSchema>;
 
@@ -54,6 +82,14 @@ export const actionResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), error: deskErrorSchema }),
 ]);
 export type ActionResult = z.infer<typeof actionResultSchema>;
+
+/** Calls that need the hub now: offline they fail with `offline` instead of waiting in the outbox. */
+function liveResult<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: deskErrorSchema }),
+  ]);
+}
 
 const conversationIdArgs = z.strictObject({ conversationId: z.string().min(1).max(200) });
 
@@ -79,6 +115,51 @@ export const deskCalls = {
   claim: { args: conversationIdArgs, result: actionResultSchema },
   reply: { args: conversationIdArgs.extend({ text: messageTextSchema }), result: actionResultSchema },
   resolve: { args: conversationIdArgs.extend({ tags: tagsSchema.default([]) }), result: actionResultSchema },
+  transfer: {
+    args: conversationIdArgs.extend({
+      toAgentId: z.string().min(1).nullable(),
+      note: z.string().trim().min(1).max(MAX_NOTE_LENGTH).optional(),
+    }),
+    result: actionResultSchema,
+  },
+  setStatus: {
+    args: conversationIdArgs.extend({
+      status: z.enum(['open', 'pending', 'snoozed']),
+      snoozedUntil: isoDateTimeSchema.optional(),
+    }),
+    result: actionResultSchema,
+  },
+  addNote: {
+    args: conversationIdArgs.extend({
+      text: z.string().trim().min(1).max(MAX_NOTE_LENGTH),
+      mentions: z.array(z.string().min(1)).max(50).default([]),
+    }),
+    result: actionResultSchema,
+  },
+  setTags: { args: conversationIdArgs.extend({ tags: tagsSchema }), result: actionResultSchema },
+  /** What is on screen and being typed; the desk core forwards it to the hub (live only, never queued). */
+  reportActivity: { args: activityReportSchema, result: z.object({ ok: z.literal(true) }) },
+  /** The renderer saw no input for the hub's awayAfterIdleMinutes, or input again. */
+  setIdle: { args: z.strictObject({ idle: z.boolean() }), result: z.object({ ok: z.literal(true) }) },
+  setPresence: { args: z.strictObject({ presence: chosenPresenceSchema }), result: liveResult(z.object({})) },
+  updateSettings: {
+    args: z.strictObject({ patch: settingsPatchSchema }),
+    result: liveResult(hubSettingsSchema),
+  },
+  listAudit: { args: z.strictObject({}), result: liveResult(deskRequests['audit:list'].value) },
+  /** Live from the hub when connected, else the last copy cached for this conversation (`cached: true`). */
+  shopperHistory: {
+    args: conversationIdArgs,
+    result: liveResult(deskRequests['shopper:history'].value.extend({ cached: z.boolean() })),
+  },
+  saveCannedReply: { args: cannedReplySaveSchema, result: liveResult(cannedReplySchema) },
+  deleteCannedReply: {
+    args: z.strictObject({ id: z.string().min(1).max(200) }),
+    result: liveResult(z.object({})),
+  },
+  /** The agent has seen this conversation: its unread count goes to 0. */
+  markRead: { args: conversationIdArgs, result: z.object({ ok: z.literal(true) }) },
+  setPreferences: { args: preferencesSchema.partial().strict(), result: preferencesSchema },
 } as const;
 
 export type DeskCallName = keyof typeof deskCalls;
@@ -95,9 +176,22 @@ export const deskEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('commandFailed'),
     conversationId: z.string(),
-    commandType: z.enum(['claim', 'reply', 'resolve']),
+    commandType: z.enum(['claim', 'reply', 'resolve', 'transfer', 'set_status', 'note', 'set_tags']),
     error: deskErrorSchema,
   }),
+  z.object({ type: z.literal('roster'), roster: rosterSchema }),
+  z.object({ type: z.literal('settings'), settings: hubSettingsSchema }),
+  z.object({ type: z.literal('activity'), activity: conversationActivitySchema }),
+  z.object({ type: z.literal('cannedReplies'), cannedReplies: z.array(cannedReplySchema) }),
+  z.object({ type: z.literal('unread'), unread: z.record(z.string(), z.number().int().nonnegative()) }),
+  z.object({ type: z.literal('preferences'), preferences: preferencesSchema }),
+  /**
+   * Show a desktop notification. In Electron the main process shows it (and the renderer only plays the sound);
+   * in the web host the renderer shows it with the browser's Notification API. Clicking opens the conversation.
+   */
+  z.object({ type: z.literal('notification'), notification: deskNotificationSchema }),
+  /** The host asks the renderer to open a conversation (a notification was clicked). */
+  z.object({ type: z.literal('focusConversation'), conversationId: z.string() }),
 ]);
 export type DeskEvent = z.infer<typeof deskEventSchema>;
 

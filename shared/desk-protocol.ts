@@ -5,12 +5,25 @@ import { z } from 'zod';
 import {
   clientIdSchema,
   conversationSchema,
+  isoDateTimeSchema,
   messageSchema,
   messageTextSchema,
   tagsSchema,
 } from './domain.js';
+import { streamEventSchema } from './events.js';
+import { cannedReplySaveSchema, cannedReplySchema } from './canned-replies.js';
+import { hubSettingsSchema, settingsAuditEntrySchema, settingsPatchSchema } from './settings.js';
+import {
+  activityReportSchema,
+  chosenPresenceSchema,
+  conversationActivitySchema,
+  rosterSchema,
+  type ConversationActivity,
+  type Roster,
+} from './team.js';
 
 export const DESK_NAMESPACE = '/desk';
+export const MAX_NOTE_LENGTH = 10_000;
 
 /** One change in the hub's log, as pushed to consoles. Applying it is an upsert by id. */
 export const hubChangeSchema = z.discriminatedUnion('kind', [
@@ -59,6 +72,38 @@ export const commandSchema = z.discriminatedUnion('type', [
     conversationId: z.string().min(1),
     tags: tagsSchema.default([]),
   }),
+  /** To another agent, or back to the queue (`toAgentId: null`). The assignee or a lead; a queued one: a lead. */
+  z.strictObject({
+    id: clientIdSchema,
+    type: z.literal('transfer'),
+    conversationId: z.string().min(1),
+    toAgentId: z.string().min(1).nullable(),
+    /** Kept as an internal note on the conversation. */
+    note: z.string().trim().min(1).max(MAX_NOTE_LENGTH).optional(),
+  }),
+  /** open ⇄ pending, snooze until a future time, or reopen a resolved or snoozed one. The assignee or a lead. */
+  z.strictObject({
+    id: clientIdSchema,
+    type: z.literal('set_status'),
+    conversationId: z.string().min(1),
+    status: z.enum(['open', 'pending', 'snoozed']),
+    snoozedUntil: isoDateTimeSchema.optional(),
+  }),
+  /** An internal note (never reaches the shopper). Any agent may add one. */
+  z.strictObject({
+    id: clientIdSchema,
+    type: z.literal('note'),
+    conversationId: z.string().min(1),
+    text: z.string().trim().min(1).max(MAX_NOTE_LENGTH),
+    mentions: z.array(z.string().min(1)).max(50).default([]),
+  }),
+  /** Replace the team's tags (the AI's tags in `escalation.tags` are never changed). */
+  z.strictObject({
+    id: clientIdSchema,
+    type: z.literal('set_tags'),
+    conversationId: z.string().min(1),
+    tags: tagsSchema,
+  }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 export type CommandType = Command['type'];
@@ -71,6 +116,8 @@ export const commandErrorCodeSchema = z.enum([
   'already_resolved',
   'not_claimable', // e.g. still with the AI
   'unauthorized', // session expired or revoked
+  'forbidden', // the account's role may not do this
+  'invalid_transition', // e.g. snoozing a queued conversation, or a snooze time in the past
 ]);
 export type CommandErrorCode = z.infer<typeof commandErrorCodeSchema>;
 
@@ -91,10 +138,64 @@ export const commandResultSchema = z.discriminatedUnion('ok', [
 ]);
 export type CommandResult = z.infer<typeof commandResultSchema>;
 
+/** The answer to every request below that is not a command: ok with a value, or an error in words. */
+export function requestResultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({
+      ok: z.literal(false),
+      error: z.object({ code: commandErrorCodeSchema, message: z.string() }),
+    }),
+  ]);
+}
+export type RequestResult<T> =
+  { ok: true; value: T } | { ok: false; error: { code: CommandErrorCode; message: string } };
+
+/**
+ * Requests with an ack that are not queued offline (they make sense only live). Leads only: settings:update,
+ * audit:list. Anyone may save personal canned replies; shared ones are for leads.
+ */
+export const deskRequests = {
+  'presence:set': { payload: z.strictObject({ presence: chosenPresenceSchema }), value: z.object({}) },
+  /** The console saw no input for the hub's awayAfterIdleMinutes (idle) or input again (not idle). */
+  'presence:idle': { payload: z.strictObject({ idle: z.boolean() }), value: z.object({}) },
+  'settings:update': { payload: z.strictObject({ patch: settingsPatchSchema }), value: hubSettingsSchema },
+  'audit:list': {
+    payload: z.strictObject({ limit: z.number().int().min(1).max(500).default(100) }),
+    value: z.array(settingsAuditEntrySchema),
+  },
+  /** The shopper's other conversations (by profile ID or email) and their recent events in the stream. */
+  'shopper:history': {
+    payload: z.strictObject({ conversationId: z.string().min(1).max(200) }),
+    value: z.object({ conversations: z.array(conversationSchema), events: z.array(streamEventSchema) }),
+  },
+  'canned:save': { payload: cannedReplySaveSchema, value: cannedReplySchema },
+  'canned:delete': { payload: z.strictObject({ id: z.string().min(1).max(200) }), value: z.object({}) },
+} as const;
+export type DeskRequestName = keyof typeof deskRequests;
+
 export interface DeskServerToClientEvents {
   change: (change: HubChange) => void;
+  /** The whole team with presence and load: on connect and on every change. */
+  roster: (roster: Roster) => void;
+  /** The hub's settings: on connect and on every change. */
+  settings: (settings: z.infer<typeof hubSettingsSchema>) => void;
+  /** Who views and types in a conversation: on connect (all current) and on every change. */
+  activity: (activity: ConversationActivity) => void;
+  /** The canned replies this agent may use (shared + own): on connect and on every change. */
+  cannedReplies: (replies: z.infer<typeof cannedReplySchema>[]) => void;
 }
 export interface DeskClientToServerEvents {
   sync: (request: unknown, ack: (response: SyncResponse) => void) => void;
   command: (command: unknown, ack: (result: CommandResult) => void) => void;
+  /** Fire and forget (activityReportSchema): what this console shows and types now. */
+  activity: (report: unknown) => void;
+  'presence:set': (payload: unknown, ack: (result: RequestResult<unknown>) => void) => void;
+  'presence:idle': (payload: unknown, ack: (result: RequestResult<unknown>) => void) => void;
+  'settings:update': (payload: unknown, ack: (result: RequestResult<unknown>) => void) => void;
+  'audit:list': (payload: unknown, ack: (result: RequestResult<unknown>) => void) => void;
+  'shopper:history': (payload: unknown, ack: (result: RequestResult<unknown>) => void) => void;
+  'canned:save': (payload: unknown, ack: (result: RequestResult<unknown>) => void) => void;
+  'canned:delete': (payload: unknown, ack: (result: RequestResult<unknown>) => void) => void;
 }
+export { activityReportSchema, conversationActivitySchema, rosterSchema };

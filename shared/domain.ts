@@ -43,9 +43,18 @@ export type Escalation = z.infer<typeof escalationSchema>;
 
 /**
  * with_ai: the Customer Agent is still handling it (never shown in the console);
- * queued: handed off, nobody has claimed it; open: claimed by `assignee`; resolved: done.
+ * queued: handed off, nobody has claimed it; open: claimed by `assignee`;
+ * pending: the assignee waits on the shopper; snoozed: hidden until `snoozedUntil`; resolved: done.
+ * A shopper's message puts a pending, snoozed or resolved conversation back to open (queued without assignee).
  */
-export const conversationStatusSchema = z.enum(['with_ai', 'queued', 'open', 'resolved']);
+export const conversationStatusSchema = z.enum([
+  'with_ai',
+  'queued',
+  'open',
+  'pending',
+  'snoozed',
+  'resolved',
+]);
 export type ConversationStatus = z.infer<typeof conversationStatusSchema>;
 
 export const conversationSchema = z.object({
@@ -62,6 +71,10 @@ export const conversationSchema = z.object({
   firstResponseAt: isoDateTimeSchema.nullable(),
   resolvedAt: isoDateTimeSchema.nullable(),
   resolutionTags: tagsSchema,
+  /** Set while snoozed: when the conversation comes back on its own. */
+  snoozedUntil: isoDateTimeSchema.nullable().default(null),
+  /** The team's tags, editable in the console. The AI's tags stay apart in `escalation.tags`. */
+  tags: tagsSchema.default([]),
   lastMessageAt: isoDateTimeSchema.nullable(),
   lastMessagePreview: z.string().nullable(),
   /** The hub log position of the latest change to this conversation. */
@@ -93,6 +106,10 @@ export const messageSchema = z.object({
   /** Set for human agents' replies only. */
   delivery: hubDeliverySchema.nullable(),
   products: z.array(productSchema).default([]),
+  /** An internal note: visible to agents only, never delivered to the shopper or returned to a channel. */
+  internal: z.boolean().default(false),
+  /** Agent ids @mentioned in a note; each is notified. */
+  mentions: z.array(z.string()).default([]),
 });
 export type Message = z.infer<typeof messageSchema>;
 

@@ -9,6 +9,11 @@ export const METRICS = {
   conversationResolved: 'Conversation Resolved',
   handoffAccepted: 'Handoff Accepted',
   handoffResolved: 'Handoff Resolved',
+  handoffTransferred: 'Handoff Transferred',
+  handoffPending: 'Handoff Pending',
+  handoffSnoozed: 'Handoff Snoozed',
+  handoffReopened: 'Handoff Reopened',
+  handoffMissed: 'Handoff Missed',
 } as const;
 export type MetricName = (typeof METRICS)[keyof typeof METRICS];
 
@@ -41,6 +46,8 @@ export const metricPropertiesSchemas = {
     ...base,
     agent_id: z.string(),
     wait_seconds: z.number().nonnegative(),
+    /** claim: the agent took it; auto_assign: the hub's routing gave it to them. */
+    assignment: z.enum(['claim', 'auto_assign']).default('claim'),
   }),
   [METRICS.handoffResolved]: z.object({
     ...base,
@@ -48,6 +55,28 @@ export const metricPropertiesSchemas = {
     tags: z.array(z.string()),
     first_response_seconds: z.number().nonnegative().nullable(),
     resolution_seconds: z.number().nonnegative(),
+  }),
+  [METRICS.handoffTransferred]: z.object({
+    ...base,
+    /** Who did it (the assignee or a lead). */
+    agent_id: z.string(),
+    from_agent_id: z.string().nullable(),
+    /** null: back to the queue. */
+    to_agent_id: z.string().nullable(),
+    has_note: z.boolean(),
+  }),
+  [METRICS.handoffPending]: z.object({ ...base, agent_id: z.string() }),
+  [METRICS.handoffSnoozed]: z.object({ ...base, agent_id: z.string(), snoozed_until: isoDateTimeSchema }),
+  [METRICS.handoffReopened]: z.object({
+    ...base,
+    /** The agent it is back in front of, or null when it went back to the queue. */
+    agent_id: z.string().nullable(),
+    from_status: z.enum(['pending', 'snoozed', 'resolved']),
+    trigger: z.enum(['shopper_message', 'snooze_ended', 'agent']),
+  }),
+  [METRICS.handoffMissed]: z.object({
+    ...base,
+    reason: z.enum(['outside_office_hours', 'no_agent_online']),
   }),
 } satisfies Record<MetricName, z.ZodType>;
 
@@ -73,6 +102,11 @@ export const metricDisplayNames: Record<MetricName, { en: string; sv: string }> 
   },
   'Handoff Accepted': { en: 'Handoff Accepted', sv: 'Överlämning accepterad' },
   'Handoff Resolved': { en: 'Handoff Resolved', sv: 'Överlämning löst' },
+  'Handoff Transferred': { en: 'Handoff Transferred', sv: 'Överlämning flyttad' },
+  'Handoff Pending': { en: 'Handoff Pending', sv: 'Överlämning väntar på kunden' },
+  'Handoff Snoozed': { en: 'Handoff Snoozed', sv: 'Överlämning pausad' },
+  'Handoff Reopened': { en: 'Handoff Reopened', sv: 'Överlämning återöppnad' },
+  'Handoff Missed': { en: 'Handoff Missed', sv: 'Överlämning missad' },
 };
 
 export const eventProfileSchema = z.object({
