@@ -70,7 +70,8 @@ export type DeskSnapshot = z.infer<typeof deskSnapshotSchema>;
 export const deskErrorSchema = z.object({
   code: z.union([
     commandErrorCodeSchema,
-    z.enum(['offline', 'bad_credentials', 'hub_unreachable', 'not_signed_in']),
+    // timeout: a live call got no answer from the hub in time (it may or may not have been applied).
+    z.enum(['offline', 'bad_credentials', 'hub_unreachable', 'not_signed_in', 'timeout']),
   ]),
   message: z.string(),
 });

@@ -6,6 +6,7 @@ export const notificationKindSchema = z.enum([
   'new_message', // the shopper wrote in one of my conversations
   'mention', // someone @mentioned me in a note
   'transfer', // a conversation was transferred to me
+  'assigned', // a queued conversation was given to me (auto-assign, or a lead from the queue)
   'reminder', // a handoff still waits unclaimed past the reminder threshold
 ]);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
@@ -39,6 +40,7 @@ const words: Record<
       title: `${n.actor ?? 'Someone'} transferred ${n.shopper} to you`,
       body: n.preview ?? '',
     }),
+    assigned: (n) => ({ title: `Assigned to you: ${n.shopper}`, body: n.preview ?? 'From the queue' }),
     reminder: (n) => ({
       title: `${n.shopper} is still waiting`,
       body: `Unclaimed for ${n.preview ?? '?'} min`,
@@ -52,6 +54,7 @@ const words: Record<
       title: `${n.actor ?? 'Någon'} flyttade ${n.shopper} till dig`,
       body: n.preview ?? '',
     }),
+    assigned: (n) => ({ title: `Tilldelad dig: ${n.shopper}`, body: n.preview ?? 'Från kön' }),
     reminder: (n) => ({
       title: `${n.shopper} väntar fortfarande`,
       body: `Oplockad i ${n.preview ?? '?'} min`,
