@@ -1,36 +1,10 @@
-// Environment: browser. DOM for the chat widget. Message text is only ever set with textContent.
+// Environment: browser. DOM for the chat widget. Message text is only ever set with textContent; links are
+// built as elements from splitLinks, never from HTML.
 import type { ChatPrompt, ChatState } from '../../../shared/chat-protocol.js';
 import type { Product } from '../../../shared/domain.js';
 import type { ShownMessage } from './chat-transcript.js';
-
-export const strings = {
-  title: 'Nordic Threads support',
-  withAi: 'Customer Agent · AI assistant',
-  waiting: 'Waiting for an agent…',
-  waitingDetail: 'You are in the queue. Keep this page open; a person will answer here.',
-  chattingWith: (name: string) => `You are chatting with ${name}`,
-  agentJoined: 'An agent has joined the chat',
-  resolved: 'This conversation is resolved. Write again any time.',
-  connecting: 'Connecting…',
-  reconnecting: 'Connection lost. Reconnecting…',
-  offerHandoff: 'Would you like to talk to a person?',
-  yes: 'Yes, connect me with an agent',
-  no: 'No, thanks',
-  askEmail: 'Your email, so the team can reach you',
-  emailLabel: 'Email',
-  continue: 'Continue',
-  message: 'Message',
-  messagePlaceholder: 'Ask about shipping, returns, your order…',
-  send: 'Send',
-  sending: 'Sending…',
-  newConversation: 'Start a new conversation',
-  shopper: 'You',
-  customerAgent: 'Customer Agent',
-  ai: 'AI',
-  agent: 'Agent',
-  recommended: 'Recommended for you',
-  failed: (error: string) => `Something went wrong: ${error}`,
-} as const;
+import { splitLinks } from './message-links.js';
+import { language, text } from './widget-i18n.js';
 
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -45,7 +19,7 @@ function element<K extends keyof HTMLElementTagNameMap>(
 
 function productCards(products: Product[]): HTMLElement {
   const list = element('ul', 'chat-products');
-  list.setAttribute('aria-label', strings.recommended);
+  list.setAttribute('aria-label', text('recommended'));
   for (const product of products) {
     const card = element('li', 'chat-product');
     card.append(
@@ -57,13 +31,31 @@ function productCards(products: Product[]): HTMLElement {
   return list;
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+const timeFormat = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' });
+const fullFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** The message's words, with its http(s) URLs as links that open in a new tab. */
+function messageText(tag: 'p' | 'div', className: string, words: string): HTMLElement {
+  const node = element(tag, className);
+  for (const part of splitLinks(words)) {
+    if (part.kind === 'text') {
+      node.append(part.text);
+      continue;
+    }
+    const link = element('a', 'chat-link', part.text);
+    link.href = part.href;
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+    link.title = text('opensInNewTab');
+    node.append(link);
+  }
+  return node;
+}
 
 /** A fresh element for one message. */
 export function renderMessage(message: ShownMessage): HTMLElement {
   if (message.author === 'system') {
-    const note = element('div', 'chat-msg chat-msg--system', message.text);
+    const note = messageText('div', 'chat-msg chat-msg--system', message.text);
     note.dataset.messageId = message.id;
     return note;
   }
@@ -74,23 +66,23 @@ export function renderMessage(message: ShownMessage): HTMLElement {
   const head = element('div', 'chat-msg__head');
   const name =
     message.author === 'shopper'
-      ? strings.shopper
+      ? text('shopper')
       : message.author === 'customer_agent'
-        ? (message.authorName ?? strings.customerAgent)
-        : (message.authorName ?? strings.agent);
+        ? (message.authorName ?? text('customerAgent'))
+        : (message.authorName ?? text('agent'));
   head.append(element('span', 'chat-msg__author', name));
-  if (message.author === 'customer_agent') head.append(element('span', 'chat-badge', strings.ai));
+  if (message.author === 'customer_agent') head.append(element('span', 'chat-badge', text('ai')));
   const time = element(
     'time',
     'chat-msg__time',
-    message.sending ? strings.sending : timeFormat.format(new Date(message.sentAt)),
+    message.sending ? text('sending') : timeFormat.format(new Date(message.sentAt)),
   );
   time.dateTime = message.sentAt;
   time.title = fullFormat.format(new Date(message.sentAt));
   head.append(time);
 
   const bubble = element('div', 'chat-msg__bubble');
-  bubble.append(element('p', 'chat-msg__text', message.text));
+  bubble.append(messageText('p', 'chat-msg__text', message.text));
   if (message.products.length > 0) bubble.append(productCards(message.products));
   item.append(head, bubble);
   return item;
@@ -106,16 +98,22 @@ export type LinkState = 'connecting' | 'online' | 'reconnecting';
 /** The line under the widget title, and whether to show the waiting banner. */
 export function describeState(state: ChatState | null, link: LinkState, agentName: string | null) {
   if (link !== 'online')
-    return { subtitle: link === 'connecting' ? strings.connecting : strings.reconnecting, banner: null };
+    return { subtitle: text(link === 'connecting' ? 'connecting' : 'reconnecting'), banner: null };
   switch (state?.status) {
     case 'queued':
-      return { subtitle: strings.waiting, banner: { title: strings.waiting, detail: strings.waitingDetail } };
+      return { subtitle: text('waiting'), banner: { title: text('waiting'), detail: text('waitingDetail') } };
+    // Pending and snoozed are the team's own bookkeeping: to the shopper the chat is simply open.
     case 'open':
-      return { subtitle: agentName ? strings.chattingWith(agentName) : strings.agentJoined, banner: null };
+    case 'pending':
+    case 'snoozed':
+      return {
+        subtitle: agentName ? text('chattingWith', { name: agentName }) : text('agentJoined'),
+        banner: null,
+      };
     case 'resolved':
-      return { subtitle: strings.resolved, banner: null };
+      return { subtitle: text('resolved'), banner: null };
     default:
-      return { subtitle: strings.withAi, banner: null };
+      return { subtitle: text('withAi'), banner: null };
   }
 }
 
@@ -128,12 +126,12 @@ export interface PromptHandlers {
 export function renderPrompt(prompt: ChatPrompt, handlers: PromptHandlers): HTMLElement | null {
   if (prompt === 'offer_handoff') {
     const box = element('div', 'chat-prompt');
-    box.append(element('p', 'chat-prompt__question', strings.offerHandoff));
+    box.append(element('p', 'chat-prompt__question', text('offerHandoff')));
     const buttons = element('div', 'chat-prompt__buttons');
-    const yes = element('button', 'chat-button chat-button--primary', strings.yes);
+    const yes = element('button', 'chat-button chat-button--primary', text('yes'));
     yes.type = 'button';
     yes.addEventListener('click', () => handlers.answerHandoff(true));
-    const no = element('button', 'chat-button', strings.no);
+    const no = element('button', 'chat-button', text('no'));
     no.type = 'button';
     no.addEventListener('click', () => handlers.answerHandoff(false));
     buttons.append(yes, no);
@@ -142,7 +140,7 @@ export function renderPrompt(prompt: ChatPrompt, handlers: PromptHandlers): HTML
   }
   if (prompt === 'ask_email') {
     const form = element('form', 'chat-prompt');
-    const label = element('label', 'chat-prompt__question', strings.askEmail);
+    const label = element('label', 'chat-prompt__question', text('askEmail'));
     label.htmlFor = 'chat-email';
     const row = element('div', 'chat-prompt__row');
     const input = element('input', 'chat-input');
@@ -152,8 +150,8 @@ export function renderPrompt(prompt: ChatPrompt, handlers: PromptHandlers): HTML
     input.autocomplete = 'email';
     input.placeholder = 'name@example.com';
     // The visible label is a sentence; the accessible name is the field's short name.
-    input.setAttribute('aria-label', strings.emailLabel);
-    const submit = element('button', 'chat-button chat-button--primary', strings.continue);
+    input.setAttribute('aria-label', text('emailLabel'));
+    const submit = element('button', 'chat-button chat-button--primary', text('continue'));
     submit.type = 'submit';
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -165,4 +163,10 @@ export function renderPrompt(prompt: ChatPrompt, handlers: PromptHandlers): HTML
     return form;
   }
   return null;
+}
+
+/** The line under the transcript while a human agent types a reply. */
+export function describeAgentTyping(typing: { typing: boolean; name: string | null } | null): string | null {
+  if (!typing?.typing) return null;
+  return typing.name ? text('typing', { name: typing.name }) : text('someoneTyping');
 }

@@ -8,6 +8,7 @@ import {
   chatHelloResponseSchema,
   chatMessageSchema,
   chatStateSchema,
+  agentTypingSchema,
   type ChatAck,
   type ChatClientToServerEvents,
   type ChatServerToClientEvents,
@@ -16,15 +17,19 @@ import {
 import { MAX_MESSAGE_LENGTH } from '../../../shared/domain.js';
 import { clearStoredChat, loadStoredChat, saveStoredChat } from './chat-storage.js';
 import { ChatTranscript } from './chat-transcript.js';
+import { TypingSignal } from './typing-signal.js';
+import { text, translatePage } from './widget-i18n.js';
 import {
+  describeAgentTyping,
   describeState,
   renderKey,
   renderMessage,
   renderPrompt,
-  strings,
   type LinkState,
 } from './widget-view.js';
 import './styles.css';
+
+translatePage(document);
 
 const ACK_TIMEOUT_MS = 10_000;
 const STICK_THRESHOLD_PX = 48;
@@ -45,6 +50,7 @@ const view = {
   input: mustFind<HTMLTextAreaElement>('#chat-message'),
   send: mustFind<HTMLButtonElement>('#chat-send'),
   newConversation: mustFind<HTMLAnchorElement>('#chat-new'),
+  agentTyping: mustFind<HTMLElement>('#chat-typing'),
 };
 
 const transcript = new ChatTranscript();
@@ -55,12 +61,18 @@ let state: ChatState | null = null;
 let link: LinkState = 'connecting';
 let ready = false;
 let promptDrawn: string | null = null;
+/** What the hub last said about the human agent typing (null once a reply lands or the link drops). */
+let agentTyping: { typing: boolean; name: string | null } | null = null;
 
 const socket: Socket<ChatServerToClientEvents, ChatClientToServerEvents> = io(CHAT_NAMESPACE);
+const typingSignal = new TypingSignal((typing) => {
+  // Live state only: a signal that can't go out now is worthless later, so it is not buffered.
+  if (ready && socket.connected) socket.volatile.emit('chat:typing', { typing });
+});
 
 function showError(message: string | null) {
   view.error.hidden = message === null;
-  view.error.textContent = message ?? '';
+  view.error.textContent = message === null ? '' : text('failed', { error: message });
 }
 
 function describeZod(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
@@ -115,6 +127,9 @@ function render() {
     );
   }
   view.send.disabled = !ready;
+  const typingLine = describeAgentTyping(agentTyping);
+  view.agentTyping.hidden = typingLine === null;
+  view.agentTyping.textContent = typingLine ?? '';
 
   if (stick) view.log.scrollTop = view.log.scrollHeight;
   sendReceipts();
@@ -141,9 +156,9 @@ async function emitAction(
     const parsed = chatAckSchema.safeParse(raw);
     return parsed.success
       ? parsed.data
-      : { ok: false, error: `unexpected answer: ${describeZod(parsed.error.issues)}` };
+      : { ok: false, error: text('unexpectedAnswer', { details: describeZod(parsed.error.issues) }) };
   } catch {
-    return { ok: false, error: 'the chat service did not answer in time' };
+    return { ok: false, error: text('noAnswer') };
   }
 }
 
@@ -160,12 +175,12 @@ async function hello() {
     try {
       raw = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('chat:hello', payload);
     } catch {
-      showError(strings.failed('the chat service did not answer in time'));
+      showError(text('noAnswer'));
       return;
     }
     const parsed = chatHelloResponseSchema.safeParse(raw);
     if (!parsed.success) {
-      showError(strings.failed(describeZod(parsed.error.issues)));
+      showError(text('unexpectedAnswer', { details: describeZod(parsed.error.issues) }));
       return;
     }
     const response = parsed.data;
@@ -183,40 +198,41 @@ async function hello() {
       transcript.clear();
       continue;
     }
-    showError(strings.failed(response.error));
+    showError(response.error);
     return;
   }
 }
 
 async function sendMessage() {
-  const text = view.input.value.trim();
-  if (!text || !ready) return;
-  if (text.length > MAX_MESSAGE_LENGTH) {
-    showError(strings.failed(`messages can be at most ${MAX_MESSAGE_LENGTH} characters`));
+  const words = view.input.value.trim();
+  if (!words || !ready) return;
+  if (words.length > MAX_MESSAGE_LENGTH) {
+    showError(text('tooLong', { max: MAX_MESSAGE_LENGTH }));
     return;
   }
+  typingSignal.stop();
   const id = crypto.randomUUID();
-  transcript.addSending(id, text, new Date().toISOString());
+  transcript.addSending(id, words, new Date().toISOString());
   view.input.value = '';
   view.log.scrollTop = view.log.scrollHeight;
   render();
-  const ack = await emitAction('chat:send', { id, text });
+  const ack = await emitAction('chat:send', { id, text: words });
   if (!ack.ok) {
     transcript.remove(id);
-    view.input.value = text; // give the shopper their words back
-    showError(strings.failed(ack.error));
+    view.input.value = words; // give the shopper their words back
+    showError(ack.error);
     render();
   }
 }
 
 async function answerHandoff(accept: boolean) {
   const ack = await emitAction('chat:handoff', { accept });
-  showError(ack.ok ? null : strings.failed(ack.error));
+  showError(ack.ok ? null : ack.error);
 }
 
 async function giveEmail(email: string) {
   const ack = await emitAction('chat:email', { email });
-  showError(ack.ok ? null : strings.failed(ack.error));
+  showError(ack.ok ? null : ack.error);
 }
 
 socket.on('connect', () => {
@@ -226,12 +242,16 @@ socket.on('connect', () => {
 });
 socket.on('disconnect', () => {
   link = 'reconnecting';
+  agentTyping = null;
+  typingSignal.reset();
   render();
 });
 socket.on('chat:message', (raw: unknown) => {
   const parsed = chatMessageSchema.safeParse(raw);
   if (!parsed.success) return console.error('chat widget: dropped a malformed message', parsed.error.issues);
-  if (transcript.merge([parsed.data])) render();
+  // A human reply ends that agent's typing, even if the hub's "stopped" comes a moment later.
+  if (parsed.data.author === 'agent') agentTyping = null;
+  if (transcript.merge([parsed.data]) || parsed.data.author === 'agent') render();
 });
 socket.on('chat:state', (raw: unknown) => {
   const parsed = chatStateSchema.safeParse(raw);
@@ -239,11 +259,20 @@ socket.on('chat:state', (raw: unknown) => {
   state = parsed.data;
   render();
 });
+socket.on('chat:typing', (raw: unknown) => {
+  const parsed = agentTypingSchema.safeParse(raw);
+  if (!parsed.success)
+    return console.error('chat widget: dropped a malformed typing signal', parsed.error.issues);
+  agentTyping = parsed.data;
+  render();
+});
 
 view.composer.addEventListener('submit', (event) => {
   event.preventDefault();
   void sendMessage();
 });
+view.input.addEventListener('input', () => typingSignal.input(view.input.value.trim() !== ''));
+view.input.addEventListener('blur', () => typingSignal.stop());
 view.input.addEventListener('keydown', (event) => {
   if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
     event.preventDefault();
