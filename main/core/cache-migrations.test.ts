@@ -39,7 +39,7 @@ describe('cache migrations', () => {
     const db = openDb();
     migrateCache(db, 1);
     db.prepare("INSERT INTO meta (key, value) VALUES ('last_position', '42')").run();
-    expect(migrateCache(db)).toBe(2);
+    expect(migrateCache(db, 2)).toBe(2);
     expect(tables(db)).toContain('outbox');
     expect(db.prepare("SELECT value FROM meta WHERE key = 'last_position'").pluck().get()).toBe('42');
     const insert = db.prepare(
@@ -49,6 +49,55 @@ describe('cache migrations', () => {
     expect(() => insert.run('cmd-1', 'reply')).toThrow(/UNIQUE/); // a command id is queued once
     expect(() => insert.run('cmd-2', 'dance')).toThrow(/CHECK/);
     expect(db.prepare("SELECT status FROM outbox WHERE command_id = 'cmd-1'").pluck().get()).toBe('pending');
+  });
+
+  it('003 rebuilds the outbox for the new command types, keeping queued commands, their order and their seq', () => {
+    const db = openDb();
+    migrateCache(db, 2);
+    const insertV2 = db.prepare(
+      "INSERT INTO outbox (command_id, conversation_id, type, command_json, created_at, status, error_json) VALUES (?, 'c1', ?, ?, 'then', ?, ?)",
+    );
+    insertV2.run('claim-1', 'claim', '{"a":1}', 'pending', null);
+    insertV2.run('reply-1', 'reply', '{"b":2}', 'failed', '{"code":"not_assignee","message":"no"}');
+    expect(() => insertV2.run('note-0', 'note', '{}', 'pending', null)).toThrow(/CHECK/);
+
+    expect(migrateCache(db, 3)).toBe(3);
+    expect(tables(db)).toEqual(
+      expect.arrayContaining(['device_preferences', 'hub_state', 'outbox', 'shopper_history', 'unread']),
+    );
+    expect(
+      db
+        .prepare('SELECT seq, command_id, type, command_json, status, error_json FROM outbox ORDER BY seq')
+        .all(),
+    ).toEqual([
+      {
+        seq: 1,
+        command_id: 'claim-1',
+        type: 'claim',
+        command_json: '{"a":1}',
+        status: 'pending',
+        error_json: null,
+      },
+      {
+        seq: 2,
+        command_id: 'reply-1',
+        type: 'reply',
+        command_json: '{"b":2}',
+        status: 'failed',
+        error_json: '{"code":"not_assignee","message":"no"}',
+      },
+    ]);
+    const insert = db.prepare(
+      "INSERT INTO outbox (command_id, conversation_id, type, command_json, created_at) VALUES (?, 'c1', ?, '{}', 'now')",
+    );
+    for (const type of ['transfer', 'set_status', 'note', 'set_tags']) insert.run(`cmd-${type}`, type);
+    // New commands queue after the old ones (AUTOINCREMENT carried over), and unknown types are still refused.
+    expect(db.prepare("SELECT seq FROM outbox WHERE command_id = 'cmd-transfer'").pluck().get()).toBe(3);
+    expect(() => insert.run('cmd-x', 'dance')).toThrow(/CHECK/);
+    expect(() => insert.run('claim-1', 'claim')).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO unread (conversation_id, count) VALUES ('c1', 0)").run()).toThrow(
+      /CHECK/,
+    );
   });
 
   it('running them again on an up-to-date cache changes nothing', () => {

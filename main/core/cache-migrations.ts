@@ -59,6 +59,54 @@ export const cacheMigrations: readonly CacheMigration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'issue 3: new commands in the outbox, hub state, shopper history, unread counts, preferences',
+    up(db) {
+      // SQLite cannot change a CHECK constraint: rebuild the outbox with the new command types, keeping its rows
+      // (and their seq, so send order survives).
+      db.exec(`
+        CREATE TABLE outbox_v3 (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          command_id TEXT NOT NULL UNIQUE,
+          conversation_id TEXT NOT NULL,
+          type TEXT NOT NULL
+            CHECK (type IN ('claim', 'reply', 'resolve', 'transfer', 'set_status', 'note', 'set_tags')),
+          command_json TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'failed')),
+          error_json TEXT
+        );
+        INSERT INTO outbox_v3 (seq, command_id, conversation_id, type, command_json, created_at, status, error_json)
+          SELECT seq, command_id, conversation_id, type, command_json, created_at, status, error_json FROM outbox;
+        DROP TABLE outbox;
+        ALTER TABLE outbox_v3 RENAME TO outbox;
+        CREATE INDEX outbox_by_conversation ON outbox (conversation_id, seq);
+
+        -- The hub's last pushes (roster, settings, canned replies), shown while offline. Belongs to the account.
+        CREATE TABLE hub_state (
+          key TEXT PRIMARY KEY,
+          json TEXT NOT NULL
+        );
+        -- The last shopper:history answer per conversation, for offline review. Belongs to the account.
+        CREATE TABLE shopper_history (
+          conversation_id TEXT PRIMARY KEY,
+          json TEXT NOT NULL,
+          fetched_at TEXT NOT NULL
+        );
+        -- Unread shopper messages and mentions per conversation. Belongs to the account.
+        CREATE TABLE unread (
+          conversation_id TEXT PRIMARY KEY,
+          count INTEGER NOT NULL CHECK (count > 0)
+        );
+        -- This machine's choices (language, notifications, sound): never wiped by another account signing in.
+        CREATE TABLE device_preferences (
+          key TEXT PRIMARY KEY,
+          json TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];
 
 /** Brings the database up to `target` (default: the latest), each migration in its own transaction. */

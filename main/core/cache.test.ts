@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DeskCache } from './cache.js';
+import { z } from 'zod';
+import { DeskCache, messageKey } from './cache.js';
+import { preferencesSchema } from '../../shared/desk-api.js';
+import { DEFAULT_SETTINGS, hubSettingsSchema } from '../../shared/settings.js';
+import { rosterSchema } from '../../shared/team.js';
 import { conversationAt, messageAt, temporaryDir } from './test-support/fixtures.js';
 import type { Account } from '../../shared/domain.js';
 
@@ -35,7 +39,7 @@ describe('DeskCache', () => {
     const gap = cache.applyChanges([{ position: 4, kind: 'message', message: messageAt(3) }], {
       fromSync: false,
     });
-    expect(gap).toEqual({ applied: [], gap: true });
+    expect(gap).toMatchObject({ applied: [], gap: true });
     expect(cache.lastPosition()).toBe(2);
     expect(cache.messages('c1').map((m) => m.id)).toEqual(['m1']);
   });
@@ -114,12 +118,12 @@ describe('DeskCache', () => {
     cache.addCommand({ id: 'k1', type: 'claim', conversationId: 'c1' }, now);
     cache.addCommand({ id: 'r2', type: 'reply', conversationId: 'c1', text: 'second' }, now);
     expect(cache.nextPendingCommand()?.command.id).toBe('r1');
-    expect(cache.localReplies('c1').map((e) => e.command.id)).toEqual(['r1', 'r2']);
+    expect(cache.localMessages('c1').map((e) => e.command.id)).toEqual(['r1', 'r2']);
 
     cache.refuseCommand('r1', { code: 'not_assignee', message: 'Claim it first.' });
     cache.refuseCommand('k1', { code: 'already_claimed', message: 'Sam claimed it.' });
     expect(cache.pendingCommands().map((e) => e.command.id)).toEqual(['r2']);
-    expect(cache.localReplies('c1').map((e) => [e.command.id, e.status, e.error?.code])).toEqual([
+    expect(cache.localMessages('c1').map((e) => [e.command.id, e.status, e.error?.code])).toEqual([
       ['r1', 'failed', 'not_assignee'],
       ['r2', 'pending', undefined],
     ]);
@@ -137,7 +141,7 @@ describe('DeskCache', () => {
         fromSync: false,
       },
     );
-    expect(cache.localReplies('c1')).toEqual([]);
+    expect(cache.localMessages('c1')).toEqual([]);
     expect(cache.nextPendingCommand()?.command.id).toBe('r1'); // still waiting for its ack
   });
 
@@ -163,5 +167,83 @@ describe('DeskCache', () => {
 
     cache.claimFor({ account: sam, hubUrl: 'http://127.0.0.1:9999' });
     expect(cache.owner()?.hubUrl).toBe('http://127.0.0.1:9999');
+  });
+
+  it('tells what a batch changed: each conversation as it was before, and which messages are new', () => {
+    const cache = openCache();
+    const first = cache.applyChanges(
+      [
+        { position: 1, kind: 'conversation', conversation: conversationAt(1) },
+        { position: 2, kind: 'message', message: messageAt(1) },
+      ],
+      { fromSync: false },
+    );
+    expect([...first.previous]).toEqual([['c1', null]]);
+    expect(first.newMessages).toEqual(new Set([messageKey(messageAt(1))]));
+
+    const claimed = conversationAt(3, { status: 'open', assignee: alex });
+    const second = cache.applyChanges(
+      [
+        { position: 3, kind: 'conversation', conversation: claimed },
+        // The same message again (e.g. a delivery update): applied, but not new.
+        { position: 4, kind: 'message', message: messageAt(1, { text: 'edited' }) },
+        { position: 5, kind: 'conversation', conversation: conversationAt(5, { status: 'resolved' }) },
+      ],
+      { fromSync: false },
+    );
+    // Before the whole batch, not between its changes.
+    expect(second.previous.get('c1')).toMatchObject({ status: 'queued', version: 1 });
+    expect(second.newMessages.size).toBe(0);
+  });
+
+  it('keeps the hub state, shopper history and unread counts for the account, and preferences for the machine', () => {
+    const dataDir = temporaryDir();
+    const cache = openCache(dataDir);
+    cache.claimFor({ account: alex, hubUrl: 'http://127.0.0.1:4710' });
+    cache.setHubState('roster', [{ not: 'a roster' }]);
+    cache.setHubState('settings', { ...DEFAULT_SETTINGS, reminderAfterMinutes: 7 });
+    cache.setShopperHistory('c1', { conversations: [], events: [] }, new Date().toISOString());
+    cache.addUnread('c1', 2);
+    cache.addUnread('c1', 1);
+    cache.addUnread('c2', 0); // nothing to count: no row
+    cache.setDevicePreference('preferences', { language: 'sv', notifications: false, sound: true });
+    cache.close();
+
+    const reopened = openCache(dataDir);
+    expect(reopened.hubState('settings', hubSettingsSchema)?.reminderAfterMinutes).toBe(7);
+    // A stored value the schema no longer accepts reads as "not cached", never as a crash.
+    expect(reopened.hubState('roster', rosterSchema)).toBeNull();
+    expect(reopened.hubState('canned_replies', rosterSchema)).toBeNull();
+    expect(reopened.unread()).toEqual({ c1: 3 });
+    expect(reopened.clearUnread('c1')).toBe(true);
+    expect(reopened.clearUnread('c1')).toBe(false);
+    expect(reopened.unread()).toEqual({});
+    reopened.addUnread('c1', 1);
+
+    reopened.claimFor({ account: sam, hubUrl: 'http://127.0.0.1:4710' });
+    expect(reopened.hubState('settings', hubSettingsSchema)).toBeNull();
+    expect(reopened.shopperHistory('c1', z.unknown())).toBeNull();
+    expect(reopened.unread()).toEqual({});
+    expect(reopened.devicePreference('preferences', preferencesSchema)).toEqual({
+      language: 'sv',
+      notifications: false,
+      sound: true,
+    });
+  });
+
+  it('shows pending and refused notes like replies, and knows which commands still wait', () => {
+    const cache = openCache();
+    const now = new Date().toISOString();
+    cache.addCommand({ id: 'n1', type: 'note', conversationId: 'c1', text: 'VIP', mentions: ['a2'] }, now);
+    cache.addCommand({ id: 't1', type: 'transfer', conversationId: 'c1', toAgentId: null }, now);
+    expect(cache.localMessages('c1').map((e) => e.command.id)).toEqual(['n1']);
+    expect(cache.hasPendingCommand('c1', ['transfer'])).toBe(true);
+    expect(cache.hasPendingCommand('c1', ['claim'])).toBe(false);
+    expect(cache.hasPendingCommand('c2', ['transfer'])).toBe(false);
+
+    cache.refuseCommand('n1', { code: 'invalid', message: 'mentions: unknown agent' });
+    cache.refuseCommand('t1', { code: 'forbidden', message: 'Leads only.' });
+    expect(cache.localMessages('c1').map((e) => [e.command.id, e.status])).toEqual([['n1', 'failed']]);
+    expect(cache.hasPendingCommand('c1', ['transfer', 'note'])).toBe(false);
   });
 });

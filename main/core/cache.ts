@@ -27,6 +27,10 @@ export interface OutboxEntry {
 
 export interface AppliedChanges {
   applied: HubChange[];
+  /** Each conversation the applied changes touched, as it was before them (null: new to the cache). */
+  previous: Map<string, Conversation | null>;
+  /** Messages the cache did not have before (by messageKey): a re-push, e.g. a delivery update, is not news. */
+  newMessages: Set<string>;
   /** A live change skipped ahead of the last applied position: the caller must sync instead. */
   gap: boolean;
 }
@@ -44,6 +48,9 @@ interface OutboxRow {
   status: 'pending' | 'failed';
   error_json: string | null;
 }
+
+/** What the hub pushes whole and the console shows offline. */
+export type HubStateKey = 'roster' | 'settings' | 'canned_replies';
 
 const LAST_POSITION_KEY = 'last_position';
 const OWNER_KEY = 'owner';
@@ -83,9 +90,9 @@ export class DeskCache {
     const previous = this.owner();
     this.db.transaction(() => {
       if (previous && (previous.account.id !== owner.account.id || previous.hubUrl !== owner.hubUrl)) {
-        this.db.exec(
-          'DELETE FROM conversations; DELETE FROM messages; DELETE FROM outbox; DELETE FROM meta;',
-        );
+        // Device preferences stay: they belong to this machine, not to the account.
+        this.db.exec(`DELETE FROM conversations; DELETE FROM messages; DELETE FROM outbox; DELETE FROM meta;
+           DELETE FROM hub_state; DELETE FROM shopper_history; DELETE FROM unread;`);
       }
       this.setMeta(OWNER_KEY, JSON.stringify(owner));
     })();
@@ -101,22 +108,42 @@ export class DeskCache {
     return this.db.transaction((): AppliedChanges => {
       let last = this.lastPosition();
       const applied: HubChange[] = [];
+      const previous = new Map<string, Conversation | null>();
+      const newMessages = new Set<string>();
       for (const change of changes) {
         if (change.position <= last) continue; // already applied: a duplicate
-        if (!options.fromSync && change.position > last + 1) return this.finishApply(last, applied, true);
-        if (change.kind === 'conversation') this.upsertConversation(change.conversation);
-        else this.upsertMessage(change.message, 'replace');
+        if (!options.fromSync && change.position > last + 1) {
+          return this.finishApply(last, { applied, previous, newMessages, gap: true });
+        }
+        if (change.kind === 'conversation') {
+          const id = change.conversation.id;
+          if (!previous.has(id)) previous.set(id, this.conversation(id));
+          this.upsertConversation(change.conversation);
+        } else {
+          if (!this.hasMessage(change.message)) newMessages.add(messageKey(change.message));
+          this.upsertMessage(change.message, 'replace');
+        }
         last = change.position;
         applied.push(change);
       }
       if (options.head !== undefined && options.head > last) last = options.head;
-      return this.finishApply(last, applied, false);
+      return this.finishApply(last, { applied, previous, newMessages, gap: false });
     })();
   }
 
-  private finishApply(last: number, applied: HubChange[], gap: boolean): AppliedChanges {
+  private finishApply(last: number, result: AppliedChanges): AppliedChanges {
     this.setMeta(LAST_POSITION_KEY, String(last));
-    return { applied, gap };
+    return result;
+  }
+
+  private hasMessage(message: Message): boolean {
+    return (
+      this.db
+        .prepare<[string, string], { one: number }>(
+          'SELECT 1 AS one FROM messages WHERE conversation_id = ? AND id = ?',
+        )
+        .get(message.conversationId, message.id) !== undefined
+    );
   }
 
   /** Conversations the console shows: every handed-off one (never those still with the AI). */
@@ -172,11 +199,11 @@ export class DeskCache {
       .map(toOutboxEntry);
   }
 
-  /** Our replies the hub has not stored (yet, or ever): pending or refused, oldest first. */
-  localReplies(conversationId: string): OutboxEntry[] {
+  /** Our replies and notes the hub has not stored (yet, or ever): pending or refused, oldest first. */
+  localMessages(conversationId: string): OutboxEntry[] {
     return this.db
       .prepare<[string], OutboxRow>(
-        `SELECT * FROM outbox o WHERE o.conversation_id = ? AND o.type = 'reply'
+        `SELECT * FROM outbox o WHERE o.conversation_id = ? AND o.type IN ('reply', 'note')
            AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = o.conversation_id AND m.id = o.command_id)
          ORDER BY seq`,
       )
@@ -204,16 +231,101 @@ export class DeskCache {
     })();
   }
 
-  /** The hub refused a command: a reply stays (status failed) so its text remains visible; others go. */
+  /** Whether one of our commands of these types for this conversation still waits for the hub's ack. */
+  hasPendingCommand(conversationId: string, types: readonly Command['type'][]): boolean {
+    const rows = this.db
+      .prepare<[string], { type: string }>(
+        "SELECT type FROM outbox WHERE conversation_id = ? AND status = 'pending'",
+      )
+      .all(conversationId);
+    return rows.some((row) => (types as readonly string[]).includes(row.type));
+  }
+
+  /** The hub refused a command: a reply or note stays (status failed) so its text remains visible; others go. */
   refuseCommand(commandId: string, error: DeskError): void {
     this.db.transaction(() => {
       this.db
         .prepare(
-          "UPDATE outbox SET status = 'failed', error_json = ? WHERE command_id = ? AND type = 'reply'",
+          "UPDATE outbox SET status = 'failed', error_json = ? WHERE command_id = ? AND type IN ('reply', 'note')",
         )
         .run(JSON.stringify(error), commandId);
-      this.db.prepare("DELETE FROM outbox WHERE command_id = ? AND type != 'reply'").run(commandId);
+      this.db
+        .prepare("DELETE FROM outbox WHERE command_id = ? AND type NOT IN ('reply', 'note')")
+        .run(commandId);
     })();
+  }
+
+  // --- the hub's pushed state, shopper history, unread counts, device preferences ----------------------
+
+  /** The last value the hub pushed under `key`, parsed; null if none or no longer readable. */
+  hubState<T>(key: HubStateKey, schema: z.ZodType<T>): T | null {
+    const row = this.db
+      .prepare<[string], { json: string }>('SELECT json FROM hub_state WHERE key = ?')
+      .get(key);
+    return row ? parseStored(row.json, schema) : null;
+  }
+
+  setHubState(key: HubStateKey, value: unknown): void {
+    this.db
+      .prepare(
+        'INSERT INTO hub_state (key, json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET json = excluded.json',
+      )
+      .run(key, JSON.stringify(value));
+  }
+
+  shopperHistory<T>(conversationId: string, schema: z.ZodType<T>): T | null {
+    const row = this.db
+      .prepare<[string], { json: string }>('SELECT json FROM shopper_history WHERE conversation_id = ?')
+      .get(conversationId);
+    return row ? parseStored(row.json, schema) : null;
+  }
+
+  setShopperHistory(conversationId: string, value: unknown, fetchedAt: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO shopper_history (conversation_id, json, fetched_at) VALUES (?, ?, ?)
+         ON CONFLICT (conversation_id) DO UPDATE SET json = excluded.json, fetched_at = excluded.fetched_at`,
+      )
+      .run(conversationId, JSON.stringify(value), fetchedAt);
+  }
+
+  /** Unread counts per conversation (only those above 0). */
+  unread(): Record<string, number> {
+    const rows = this.db
+      .prepare<[], { conversation_id: string; count: number }>('SELECT conversation_id, count FROM unread')
+      .all();
+    return Object.fromEntries(rows.map((row) => [row.conversation_id, row.count]));
+  }
+
+  addUnread(conversationId: string, count: number): void {
+    if (count <= 0) return;
+    this.db
+      .prepare(
+        `INSERT INTO unread (conversation_id, count) VALUES (?, ?)
+         ON CONFLICT (conversation_id) DO UPDATE SET count = count + excluded.count`,
+      )
+      .run(conversationId, count);
+  }
+
+  /** Returns whether there was anything to clear. */
+  clearUnread(conversationId: string): boolean {
+    return this.db.prepare('DELETE FROM unread WHERE conversation_id = ?').run(conversationId).changes > 0;
+  }
+
+  devicePreference<T>(key: string, schema: z.ZodType<T>): T | null {
+    const row = this.db
+      .prepare<[string], { json: string }>('SELECT json FROM device_preferences WHERE key = ?')
+      .get(key);
+    return row ? parseStored(row.json, schema) : null;
+  }
+
+  setDevicePreference(key: string, value: unknown): void {
+    this.db
+      .prepare(
+        `INSERT INTO device_preferences (key, json) VALUES (?, ?)
+         ON CONFLICT (key) DO UPDATE SET json = excluded.json`,
+      )
+      .run(key, JSON.stringify(value));
   }
 
   // --- internals ----------------------------------------------------------------------------------------
@@ -264,6 +376,21 @@ export class DeskCache {
         'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       )
       .run(key, value);
+  }
+}
+
+/** A message's identity: ids are unique within their conversation. */
+export function messageKey(message: { conversationId: string; id: string }): string {
+  return `${message.conversationId}\u0000${message.id}`;
+}
+
+/** What the cache stored may predate a contract change: unreadable means "not cached", never a crash. */
+function parseStored<T>(json: string, schema: z.ZodType<T>): T | null {
+  try {
+    const parsed = schema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
   }
 }
 

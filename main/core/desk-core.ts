@@ -14,13 +14,20 @@ import type {
   DeskMessage,
   DeskSession,
 } from '../../shared/desk-api.js';
-import type { Command, HubChange } from '../../shared/desk-protocol.js';
+import type { Command, DeskRequestName, RequestResult } from '../../shared/desk-protocol.js';
+import { deskRequests } from '../../shared/desk-protocol.js';
 import type { Conversation, Message } from '../../shared/domain.js';
 import { API_PREFIX, apiErrorSchema, signInResponseSchema } from '../../shared/handoff-api.js';
-import { DeskCache, type OutboxEntry } from './cache.js';
+import type { ActivityReport } from '../../shared/team.js';
+import { DeskCache, type AppliedChanges, type OutboxEntry } from './cache.js';
 import { describeError, describeIssues } from './describe-error.js';
 import { HubClient, type AuthRefusal, type HubClientStatus } from './hub-client.js';
+import { OFFLINE_ERROR, runLiveRequest, type LiveOutcome } from './live-request.js';
+import { Notifier } from './notifier.js';
 import { Outbox } from './outbox.js';
+import { readPreferences, updatePreferences } from './preferences.js';
+import { TeamState } from './team-state.js';
+import { UnreadCounter } from './unread.js';
 import { clearSavedSession, isExpired, readSavedSession, writeSavedSession } from './session-file.js';
 import type { SavedSession } from './session-file.js';
 
@@ -37,6 +44,10 @@ export interface DeskCoreOptions {
   ackTimeoutMs?: number;
   /** Pause before retrying a failed send or reconnecting where socket.io does not (default 1 s). */
   retryDelayMs?: number;
+  /** The clock for reminders, in milliseconds since the epoch (default Date.now; tests move it by hand). */
+  now?: () => number;
+  /** How often to look for handoffs due a reminder (default 15 s). */
+  reminderCheckMs?: number;
 }
 
 export type DeskCore = {
@@ -77,6 +88,9 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
   let client: HubClient | null = null;
   let connection: ConnectionState = { status: 'signed_out', hubUrl: null, lastError: null };
   let closed = false;
+  // Live state the hub learns again after every reconnect: what is on screen and typed, and whether idle.
+  let activityReport: ActivityReport = { conversationId: null, typing: null };
+  let idle = false;
 
   function emit(event: DeskEvent): void {
     for (const listener of [...listeners]) {
@@ -105,31 +119,42 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
 
   // --- what the cache holds, as the renderer sees it ------------------------------------------------------
 
-  function localReplyMessages(conversationId: string): DeskMessage[] {
+  /** Our replies and notes the hub has not stored yet (or refused), as messages. */
+  function localMessages(conversationId: string): DeskMessage[] {
     const hubMessages = cache.messages(conversationId);
     const after = hubMessages.reduce((max, message) => Math.max(max, message.position), 0);
     // Not yet stored by the hub: shown after everything the hub has, in the order they were written.
-    return cache.localReplies(conversationId).map((entry, index) => toLocalMessage(entry, after + 1 + index));
+    return cache
+      .localMessages(conversationId)
+      .map((entry, index) => toLocalMessage(entry, after + 1 + index));
   }
 
   function toLocalMessage(entry: OutboxEntry, position: number): DeskMessage {
     const agent = session?.account ?? cache.owner()?.account;
+    const { command } = entry;
+    const note = command.type === 'note';
     return {
-      id: entry.command.id,
-      conversationId: entry.command.conversationId,
+      id: command.id,
+      conversationId: command.conversationId,
       position,
       author: 'agent',
       agent: agent ? { id: agent.id, name: agent.name, email: agent.email } : null,
-      text: entry.command.type === 'reply' ? entry.command.text : '',
+      text: command.type === 'reply' || command.type === 'note' ? command.text : '',
       sentAt: entry.createdAt,
       delivery: entry.status === 'failed' ? 'failed' : 'pending',
       products: [],
+      internal: note,
+      mentions: note ? command.mentions : [],
     };
   }
 
-  function emitLocalReply(commandId: string, conversationId: string): void {
-    const message = localReplyMessages(conversationId).find((m) => m.id === commandId);
+  function emitLocalMessage(commandId: string, conversationId: string): void {
+    const message = localMessages(conversationId).find((m) => m.id === commandId);
     if (message) emit({ type: 'message', message });
+  }
+
+  function myId(): string | null {
+    return session?.account.id ?? null;
   }
 
   function emitConversation(conversation: Conversation): void {
@@ -141,17 +166,48 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
     emit({ type: 'message', message });
   }
 
+  // --- team state, unread counts, notifications ----------------------------------------------------------
+
+  const team = new TeamState(cache, emit);
+  const unread = new UnreadCounter(cache, myId, (counts) => emit({ type: 'unread', unread: counts }));
+  const notifier = new Notifier({
+    cache,
+    me: myId,
+    preferences: () => readPreferences(cache),
+    settings: () => team.settings(),
+    isOnline: () => connection.status === 'online',
+    emit: (notification) => emit({ type: 'notification', notification }),
+    now: options.now ?? Date.now,
+    reminderCheckMs: options.reminderCheckMs ?? 15_000,
+  });
+  notifier.start();
+
+  function changesApplied(result: AppliedChanges, how: { live: boolean; initial: boolean }): void {
+    for (const change of result.applied) {
+      if (change.kind === 'conversation') emitConversation(change.conversation);
+      else emitMessage(change.message);
+    }
+    unread.applied(result, how.initial);
+    notifier.applied(result, how.live);
+  }
+
   // --- the hub connection ---------------------------------------------------------------------------------
 
   const outbox = new Outbox(
     cache,
     {
-      acked(_entry, changed) {
-        if (changed.conversation) emitConversation(changed.conversation);
+      acked(_entry, changed, previous) {
+        if (changed.conversation) {
+          emitConversation(changed.conversation);
+          unread.conversationChanged(previous, changed.conversation);
+        }
         if (changed.message) emitMessage(changed.message);
       },
       refused(entry, error, reported) {
-        if (entry.command.type === 'reply') emitLocalReply(entry.command.id, entry.command.conversationId);
+        const { type } = entry.command;
+        if (type === 'reply' || type === 'note') {
+          emitLocalMessage(entry.command.id, entry.command.conversationId);
+        }
         if (!reported) {
           emit({
             type: 'commandFailed',
@@ -178,14 +234,28 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
       listener: {
         status(status: HubClientStatus, lastError: string | null) {
           if (client !== hubClient) return;
+          if (status !== 'online') team.clearActivity();
           setConnection({ status, hubUrl: saved.hubUrl, lastError });
-          if (status === 'online') void outbox.drain();
-        },
-        applied(changes: HubChange[]) {
-          for (const change of changes) {
-            if (change.kind === 'conversation') emitConversation(change.conversation);
-            else emitMessage(change.message);
+          if (status === 'online') {
+            resendLiveState(hubClient);
+            void outbox.drain();
+            notifier.checkReminders();
           }
+        },
+        applied(result, how) {
+          if (client === hubClient) changesApplied(result, how);
+        },
+        roster(roster) {
+          if (client === hubClient) team.setRoster(roster);
+        },
+        settings(settings) {
+          if (client === hubClient) team.setSettings(settings);
+        },
+        activity(activity) {
+          if (client === hubClient) team.setActivity(activity);
+        },
+        cannedReplies(replies) {
+          if (client === hubClient) team.setCannedReplies(replies);
         },
         authRefused(reason: AuthRefusal) {
           if (client !== hubClient) return;
@@ -209,6 +279,23 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
     outbox.setTransport(null);
     client?.close();
     client = null;
+    team.clearActivity();
+  }
+
+  /** After a (re)connect the hub knows nothing of this console's live state: tell it again. */
+  function resendLiveState(hubClient: HubClient): void {
+    if (activityReport.conversationId !== null || activityReport.typing !== null) {
+      hubClient.sendActivity(activityReport);
+    }
+    if (idle) sendIdle(hubClient, true);
+  }
+
+  function sendIdle(hubClient: HubClient, value: boolean): void {
+    void runLiveRequest(() => hubClient.request('presence:idle', { idle: value })).then((outcome) => {
+      if (!outcome.ok && outcome.error.code !== 'offline') {
+        console.error(`desk core: the hub did not take the idle state: ${outcome.error.message}`);
+      }
+    });
   }
 
   /** Forget the session (the cache stays: the same account signing in again resumes from it). */
@@ -217,6 +304,8 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
     disconnect();
     clearSavedSession(options.dataDir);
     session = null;
+    activityReport = { conversationId: null, typing: null };
+    idle = false;
     emit({ type: 'session', session: null });
     setConnection({ status: 'signed_out', hubUrl, lastError });
   }
@@ -238,8 +327,20 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
 
   // --- actions --------------------------------------------------------------------------------------------
 
+  const notSignedInError: DeskError = { code: 'not_signed_in', message: 'Sign in to the hub first.' };
   function notSignedIn(): ActionResult {
-    return { ok: false, error: { code: 'not_signed_in', message: 'Sign in to the hub first.' } };
+    return { ok: false, error: notSignedInError };
+  }
+
+  /** A live request to the hub (never queued): `offline` at once when not connected. */
+  async function live<N extends DeskRequestName, T = import('zod').infer<(typeof deskRequests)[N]['value']>>(
+    name: N,
+    payload: import('zod').input<(typeof deskRequests)[N]['payload']>,
+  ): Promise<LiveOutcome<T>> {
+    if (!session) return { ok: false, error: notSignedInError };
+    const hubClient = client;
+    if (!hubClient?.isConnected()) return { ok: false, error: OFFLINE_ERROR };
+    return runLiveRequest(() => hubClient.request(name, payload) as Promise<RequestResult<T>>);
   }
 
   async function sendAndWait(command: Command): Promise<ActionResult> {
@@ -255,11 +356,18 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
   const core: DeskCore = {
     async getSnapshot(args) {
       parseArgs('getSnapshot', args);
+      const signedIn = session !== null;
       return {
         session: publicSession(),
         connection,
-        conversations: session ? cache.conversations() : [],
+        conversations: signedIn ? cache.conversations() : [],
         defaultHubUrl: session?.hubUrl ?? options.defaultHubUrl,
+        roster: signedIn ? team.roster() : [],
+        settings: signedIn ? team.settings() : null,
+        cannedReplies: signedIn ? team.cannedReplies() : [],
+        activity: signedIn ? team.activity() : [],
+        unread: signedIn ? unread.current() : {},
+        preferences: readPreferences(cache),
       };
     },
 
@@ -306,6 +414,7 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
       };
       // The cache belongs to one account on one hub: another one signing in starts from empty.
       cache.claimFor({ account: session.account, hubUrl });
+      team.reload();
       writeSavedSession(options.dataDir, session);
       const deskSession = { account: session.account, hubUrl };
       emit({ type: 'session', session: deskSession });
@@ -331,10 +440,7 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
       const { conversationId } = parseArgs('openConversation', args);
       const conversation = session ? cache.conversation(conversationId) : null;
       if (!conversation || conversation.status === 'with_ai') return { conversation: null, messages: [] };
-      const messages: DeskMessage[] = [
-        ...cache.messages(conversationId),
-        ...localReplyMessages(conversationId),
-      ];
+      const messages: DeskMessage[] = [...cache.messages(conversationId), ...localMessages(conversationId)];
       return { conversation, messages };
     },
 
@@ -349,13 +455,118 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
       const command: Command = { id: randomUUID(), type: 'reply', conversationId, text };
       outbox.submit(command);
       // Shown at once as pending; the hub's copy (same id) replaces it when acknowledged.
-      emitLocalReply(command.id, conversationId);
+      emitLocalMessage(command.id, conversationId);
       return { ok: true, pending: true };
     },
 
     async resolve(args) {
       const { conversationId, tags } = parseArgs('resolve', args);
       return sendAndWait({ id: randomUUID(), type: 'resolve', conversationId, tags });
+    },
+
+    async transfer(args) {
+      const { conversationId, toAgentId, note } = parseArgs('transfer', args);
+      return sendAndWait({
+        id: randomUUID(),
+        type: 'transfer',
+        conversationId,
+        toAgentId,
+        ...(note === undefined ? {} : { note }),
+      });
+    },
+
+    async setStatus(args) {
+      const { conversationId, status, snoozedUntil } = parseArgs('setStatus', args);
+      return sendAndWait({
+        id: randomUUID(),
+        type: 'set_status',
+        conversationId,
+        status,
+        ...(snoozedUntil === undefined ? {} : { snoozedUntil }),
+      });
+    },
+
+    async addNote(args) {
+      const { conversationId, text, mentions } = parseArgs('addNote', args);
+      if (!session) return notSignedIn();
+      const command: Command = { id: randomUUID(), type: 'note', conversationId, text, mentions };
+      outbox.submit(command);
+      // Like a reply: shown at once as a pending note, replaced by the hub's copy (same id).
+      emitLocalMessage(command.id, conversationId);
+      return { ok: true, pending: true };
+    },
+
+    async setTags(args) {
+      const { conversationId, tags } = parseArgs('setTags', args);
+      return sendAndWait({ id: randomUUID(), type: 'set_tags', conversationId, tags });
+    },
+
+    async reportActivity(args) {
+      activityReport = parseArgs('reportActivity', args);
+      // Live state only: dropped when not connected, sent again after the next connect.
+      if (session && client?.isOnline()) client.sendActivity(activityReport);
+      return { ok: true };
+    },
+
+    async setIdle(args) {
+      const next = parseArgs('setIdle', args).idle;
+      const changed = next !== idle;
+      idle = next;
+      if (changed && session && client?.isOnline()) sendIdle(client, idle);
+      return { ok: true };
+    },
+
+    async setPresence(args) {
+      return live('presence:set', parseArgs('setPresence', args));
+    },
+
+    async updateSettings(args) {
+      const outcome = await live('settings:update', parseArgs('updateSettings', args));
+      // The hub pushes the new settings too; applying its answer now saves a round of waiting.
+      if (outcome.ok) team.setSettings(outcome.value);
+      return outcome;
+    },
+
+    async listAudit(args) {
+      parseArgs('listAudit', args);
+      return live('audit:list', { limit: 100 });
+    },
+
+    async shopperHistory(args) {
+      const { conversationId } = parseArgs('shopperHistory', args);
+      const historySchema = deskRequests['shopper:history'].value;
+      const outcome = await live('shopper:history', { conversationId });
+      if (outcome.ok) {
+        cache.setShopperHistory(conversationId, outcome.value, new Date().toISOString());
+        return { ok: true, value: { ...outcome.value, cached: false } };
+      }
+      // Offline (or the hub too slow): the last answer we kept for this conversation, marked as such.
+      const cached =
+        session && (outcome.error.code === 'offline' || outcome.error.code === 'timeout')
+          ? cache.shopperHistory(conversationId, historySchema)
+          : null;
+      return cached ? { ok: true, value: { ...cached, cached: true } } : outcome;
+    },
+
+    async saveCannedReply(args) {
+      return live('canned:save', parseArgs('saveCannedReply', args));
+    },
+
+    async deleteCannedReply(args) {
+      return live('canned:delete', parseArgs('deleteCannedReply', args));
+    },
+
+    async markRead(args) {
+      const { conversationId } = parseArgs('markRead', args);
+      if (session) unread.markRead(conversationId);
+      return { ok: true };
+    },
+
+    async setPreferences(args) {
+      const patch = parseArgs('setPreferences', args);
+      const preferences = updatePreferences(cache, patch);
+      emit({ type: 'preferences', preferences });
+      return preferences;
     },
 
     onEvent(listener) {
@@ -366,6 +577,7 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
     async close() {
       if (closed) return;
       closed = true;
+      notifier.stop();
       outbox.close();
       disconnect();
       listeners.clear();

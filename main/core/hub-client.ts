@@ -1,9 +1,25 @@
 // Environment: Node. The desk core's connection to the hub (socket.io namespace /desk): catch up from the last
 // applied log position, then apply live changes strictly in order; reconnect and catch up again after any drop.
 import { io, type Socket } from 'socket.io-client';
-import { DESK_NAMESPACE, hubChangeSchema, syncResponseSchema } from '../../shared/desk-protocol.js';
-import type { Command, HubChange } from '../../shared/desk-protocol.js';
-import type { DeskCache } from './cache.js';
+import { z } from 'zod';
+import { cannedReplySchema, type CannedReply } from '../../shared/canned-replies.js';
+import {
+  DESK_NAMESPACE,
+  deskRequests,
+  hubChangeSchema,
+  requestResultSchema,
+  syncResponseSchema,
+} from '../../shared/desk-protocol.js';
+import type { Command, DeskRequestName, HubChange, RequestResult } from '../../shared/desk-protocol.js';
+import { hubSettingsSchema, type HubSettings } from '../../shared/settings.js';
+import {
+  conversationActivitySchema,
+  rosterSchema,
+  type ActivityReport,
+  type ConversationActivity,
+  type Roster,
+} from '../../shared/team.js';
+import type { AppliedChanges, DeskCache } from './cache.js';
 import { describeError } from './describe-error.js';
 
 export type HubClientStatus = 'connecting' | 'online' | 'reconnecting';
@@ -11,8 +27,17 @@ export type AuthRefusal = 'unauthorized' | 'session_expired';
 
 export interface HubClientListener {
   status(status: HubClientStatus, lastError: string | null): void;
-  /** Changes committed to the cache, in log order. */
-  applied(changes: HubChange[]): void;
+  /**
+   * Changes committed to the cache, in log order, with the touched conversations as they were before.
+   * `live`: pushed as it happened (or a gap filled while online), not replayed by a catch-up after connecting.
+   * `initial`: part of the first catch-up into an empty cache (history, not news).
+   */
+  applied(result: AppliedChanges, how: { live: boolean; initial: boolean }): void;
+  /** The hub's whole-state pushes, parsed. */
+  roster(roster: Roster): void;
+  settings(settings: HubSettings): void;
+  activity(activity: ConversationActivity): void;
+  cannedReplies(replies: CannedReply[]): void;
   /** The hub refused our session at connect: the socket stays down until a new sign-in. */
   authRefused(reason: AuthRefusal): void;
 }
@@ -51,6 +76,8 @@ export class HubClient {
   private syncAgain = false;
   /** Live changes that arrive while a sync runs: applied after it, in order. */
   private buffered: HubChange[] = [];
+  /** The running catch-up started from an empty cache. */
+  private initialSync = false;
   private retryTimer: NodeJS.Timeout | null = null;
 
   constructor(options: HubClientOptions) {
@@ -65,6 +92,14 @@ export class HubClient {
     });
     this.socket.on('connect', () => void this.catchUp());
     this.socket.on('change', (payload: unknown) => this.onLiveChange(payload));
+    this.onPush('roster', rosterSchema, (roster) => this.options.listener.roster(roster));
+    this.onPush('settings', hubSettingsSchema, (settings) => this.options.listener.settings(settings));
+    this.onPush('activity', conversationActivitySchema, (activity) =>
+      this.options.listener.activity(activity),
+    );
+    this.onPush('cannedReplies', z.array(cannedReplySchema), (replies) =>
+      this.options.listener.cannedReplies(replies),
+    );
     this.socket.on('disconnect', (reason) => this.onDisconnect(reason));
     this.socket.on('connect_error', (error) => this.onConnectError(error));
   }
@@ -84,12 +119,62 @@ export class HubClient {
     return (await this.socket.timeout(this.options.ackTimeoutMs).emitWithAck('command', command)) as unknown;
   }
 
+  /** Whether the socket is up (live requests need no catch-up first). */
+  isConnected(): boolean {
+    return !this.closed && this.socket.connected;
+  }
+
+  /**
+   * One of the hub's live requests (deskRequests), its answer parsed. Throws HubOfflineError when not connected
+   * and socket.io's timeout error when the hub does not answer in time.
+   */
+  async request<N extends DeskRequestName>(
+    name: N,
+    payload: z.input<(typeof deskRequests)[N]['payload']>,
+  ): Promise<RequestResult<z.infer<(typeof deskRequests)[N]['value']>>> {
+    if (!this.isConnected()) throw new HubOfflineError();
+    const raw: unknown = await this.socket.timeout(this.options.ackTimeoutMs).emitWithAck(name, payload);
+    const parsed = requestResultSchema(deskRequests[name].value).safeParse(raw);
+    if (!parsed.success) {
+      throw new Error(`The hub's answer to ${name} was not understood: ${describeError(parsed.error)}`);
+    }
+    return parsed.data as RequestResult<z.infer<(typeof deskRequests)[N]['value']>>;
+  }
+
+  /** Fire and forget; returns whether it went out (dropped when not connected: it is live state only). */
+  sendActivity(report: ActivityReport): boolean {
+    if (!this.isConnected()) return false;
+    this.socket.emit('activity', report);
+    return true;
+  }
+
   close(): void {
     this.closed = true;
     this.online = false;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.socket.removeAllListeners();
     this.socket.disconnect();
+  }
+
+  private onPush<T>(event: string, schema: z.ZodType<T>, handle: (value: T) => void): void {
+    this.socket.on(event, (payload: unknown) => {
+      const parsed = schema.safeParse(payload);
+      if (!parsed.success) {
+        console.error(
+          `desk core: ignored a malformed ${event} push from the hub: ${describeError(parsed.error)}`,
+        );
+        return;
+      }
+      handle(parsed.data);
+    });
+  }
+
+  private notifyApplied(result: AppliedChanges, live: boolean): void {
+    if (result.applied.length === 0) return;
+    this.options.listener.applied(result, {
+      live,
+      initial: this.initialSync && !live,
+    });
   }
 
   private onLiveChange(payload: unknown): void {
@@ -105,7 +190,7 @@ export class HubClient {
       return;
     }
     const result = this.options.cache.applyChanges([parsed.data], { fromSync: false });
-    if (result.applied.length > 0) this.options.listener.applied(result.applied);
+    this.notifyApplied(result, true);
     if (result.gap) void this.catchUp();
   }
 
@@ -116,14 +201,16 @@ export class HubClient {
       return;
     }
     this.syncing = true;
+    this.initialSync = this.options.cache.lastPosition() === 0;
     try {
       for (let round = 0; round < MAX_SYNC_ROUNDS; round++) {
         this.syncAgain = false;
         await this.syncPages();
         const buffered = this.buffered.splice(0);
         if (buffered.length > 0) {
+          // Pushed as they happened while the sync ran: news, not replay.
           const result = this.options.cache.applyChanges(buffered, { fromSync: false });
-          if (result.applied.length > 0) this.options.listener.applied(result.applied);
+          this.notifyApplied(result, true);
           if (result.gap) this.syncAgain = true;
         }
         if (!this.syncAgain) break;
@@ -149,6 +236,7 @@ export class HubClient {
       }
     } finally {
       this.syncing = false;
+      this.initialSync = false;
       // A new connection may have asked for a sync while a failing one was still unwinding.
       if (this.syncAgain && !this.online && !this.closed && this.socket.connected) void this.catchUp();
     }
@@ -167,7 +255,8 @@ export class HubClient {
         fromSync: true,
         ...(response.hasMore ? {} : { head: response.head }),
       });
-      if (result.applied.length > 0) this.options.listener.applied(result.applied);
+      // A gap filled while online is news; a catch-up after connecting replays what we missed.
+      this.notifyApplied(result, this.online);
       if (!response.hasMore) return;
       if (response.changes.length === 0) throw new Error('the hub said there is more but sent nothing');
     }

@@ -20,7 +20,12 @@ export interface OutboxTransport {
 }
 
 export interface OutboxListener {
-  acked(entry: OutboxEntry, changed: { conversation: Conversation | null; message: Message | null }): void;
+  /** `previous`: the conversation as the cache had it before the hub's answer. */
+  acked(
+    entry: OutboxEntry,
+    changed: { conversation: Conversation | null; message: Message | null },
+    previous: Conversation | null,
+  ): void;
   /** The hub refused the command; `reported` says whether a waiting call received the error. */
   refused(entry: OutboxEntry, error: DeskError, reported: boolean): void;
   /** The hub says our session is no longer valid: the command stays queued for the next sign-in. */
@@ -116,9 +121,10 @@ export class Outbox {
   private settle(entry: OutboxEntry, result: CommandResult): boolean {
     const finish = this.waiters.get(entry.command.id);
     if (result.ok) {
+      const previous = this.cache.conversation(entry.command.conversationId);
       const changed = this.cache.completeCommand(entry.command.id, result.conversation, result.message);
       finish?.({ kind: 'acked' });
-      this.listener.acked(entry, changed);
+      this.listener.acked(entry, changed, previous);
       return true;
     }
     const error: DeskError = { code: result.error.code, message: result.error.message };
