@@ -1,12 +1,25 @@
 // Environment: Electron main process. The Electron host: one window showing the renderer, the desk core in this
 // process, DeskApi over IPC (preload/index.ts). Bundled to dist/electron/main.cjs by scripts/build-electron.ts.
-import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  nativeImage,
+  Notification,
+  session,
+  shell,
+  Tray,
+  type IpcMainInvokeEvent,
+} from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { IPC_CHANNELS } from '../../shared/desk-api.js';
+import { IPC_CHANNELS, type DeskEvent } from '../../shared/desk-api.js';
 import { createDeskCore, dispatchDeskCall, type DeskCore, type DispatchOutcome } from '../core/desk-core.js';
 import { contentSecurityPolicy } from '../web/security-headers.js';
+import { createAttention, type Attention, type TrayPort } from './attention.js';
+import { trayIconBitmap } from './tray-icon.js';
 import { isExternalWebLink, isOurRendererFrame } from './window-policy.js';
 
 // dist/electron/main.cjs → dist/renderer and dist/electron/preload.cjs (inside app.asar once packaged).
@@ -22,6 +35,9 @@ const CSP = contentSecurityPolicy([]);
 let mainWindow: BrowserWindow | null = null;
 let core: DeskCore | null = null;
 let coreClosed = false;
+let tray: Tray | null = null;
+/** Shown notifications, referenced until dismissed: a collected Notification loses its click handler. */
+const openNotifications = new Set<Notification>();
 
 function createCore(): DeskCore {
   const desk = createDeskCore({
@@ -29,10 +45,91 @@ function createCore(): DeskCore {
     defaultHubUrl: process.env.HUB_URL || 'http://127.0.0.1:4710',
     ...(existsSync(electronNativeBinding) ? { nativeBinding: electronNativeBinding } : {}),
   });
-  desk.onEvent((event) => {
-    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_CHANNELS.event, event);
-  });
+  desk.onEvent(sendToRenderer);
   return desk;
+}
+
+function sendToRenderer(event: DeskEvent): void {
+  const window = mainWindow;
+  if (!window || window.isDestroyed()) return;
+  // A window still loading (just reopened from the tray) would drop it: send once it can listen.
+  if (window.webContents.isLoading()) {
+    window.webContents.once('did-finish-load', () => window.webContents.send(IPC_CHANNELS.event, event));
+  } else window.webContents.send(IPC_CHANNELS.event, event);
+}
+
+function focusWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createWindow();
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function trayImage(unread: boolean): Electron.NativeImage {
+  // 32 px at scale factor 2: a crisp 16-point tray icon.
+  return nativeImage.createFromBitmap(trayIconBitmap(32, { unread }), {
+    width: 32,
+    height: 32,
+    scaleFactor: 2,
+  });
+}
+
+/** The tray icon, where the platform has one (some Linux desktops have none: then no tray). */
+function createTray(): TrayPort | null {
+  try {
+    tray = new Tray(trayImage(false));
+  } catch (error) {
+    console.error(`Handoff Desk: no tray icon on this desktop (${String(error)}).`);
+    return null;
+  }
+  const icon = tray;
+  icon.on('click', focusWindow);
+  return {
+    setToolTip: (text) => icon.setToolTip(text),
+    setMenu: (items) =>
+      icon.setContextMenu(
+        Menu.buildFromTemplate(items.map((item) => ({ label: item.label, click: item.click }))),
+      ),
+    setUnread: (unread) => icon.setImage(trayImage(unread)),
+  };
+}
+
+/** Notifications, the unread badge and the tray follow the desk core's events (see attention.ts). */
+async function startAttention(desk: DeskCore): Promise<void> {
+  // Subscribe first and replay what arrives while the snapshot is read, so nothing slips between.
+  const early: DeskEvent[] = [];
+  let attention: Attention | null = null;
+  desk.onEvent((event) => (attention ? attention.handle(event) : early.push(event)));
+  const started = createAttention(
+    {
+      systemLocale: () => app.getLocale(),
+      showNotification(content, onClick) {
+        if (!Notification.isSupported()) return;
+        // Silent: the renderer plays the console's own sound when the agent turned it on.
+        const notification = new Notification({ title: content.title, body: content.body, silent: true });
+        openNotifications.add(notification);
+        const forget = () => openNotifications.delete(notification);
+        notification.on('click', () => {
+          forget();
+          onClick();
+        });
+        notification.on('close', forget);
+        notification.on('failed', forget);
+        notification.show();
+      },
+      focusWindow,
+      sendToRenderer,
+      setBadgeCount(count) {
+        // Where the platform has a badge (macOS dock, Unity launcher); elsewhere the title and tray say it.
+        app.setBadgeCount(count);
+      },
+      tray: createTray(),
+      quit: () => app.quit(),
+    },
+    await desk.getSnapshot({}),
+  );
+  attention = started;
+  for (const event of early.splice(0)) started.handle(event);
 }
 
 function hardenSession(): void {
@@ -61,6 +158,8 @@ function createWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
+  // The window title follows the renderer's document.title ("(3) Handoff Desk"): Electron's default, kept on
+  // purpose (no 'page-title-updated' handler), so the unread count shows in the taskbar too.
   window.on('closed', () => {
     mainWindow = null;
   });
@@ -93,9 +192,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+    if (mainWindow) focusWindow();
   });
 
   app.on('web-contents-created', (_event, contents) => {
@@ -110,6 +207,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenSession();
     core = createCore();
+    void startAttention(core);
     ipcMain.handle(IPC_CHANNELS.call, handleCall);
     mainWindow = createWindow();
     app.on('activate', () => {
@@ -119,6 +217,11 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('before-quit', () => {
+    tray?.destroy();
+    tray = null;
   });
 
   // Close the desk core (socket, SQLite) before the process ends.
