@@ -2,7 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { bridgeResponseSchema, deskSnapshotSchema, WEB_BRIDGE_PATH } from '../../shared/desk-api.js';
+import {
+  bridgeResponseSchema,
+  deskEventSchema,
+  deskSnapshotSchema,
+  WEB_BRIDGE_PATH,
+} from '../../shared/desk-api.js';
 import { temporaryDir } from '../core/test-support/fixtures.js';
 import { startWebHost, type RunningWebHost } from './web-host.js';
 
@@ -151,5 +156,50 @@ describe('the web host', () => {
       },
     });
     socket.close();
+  });
+
+  it('carries the issue-3 calls: preferences reach every tab as an event, live calls say why they cannot run', async () => {
+    const tab = await openBridge();
+    const otherTab = await openBridge();
+    const preferencesEvent = new Promise<unknown>((resolve) => {
+      otherTab.on('message', (data: Buffer) => {
+        const frame = bridgeResponseSchema.parse(JSON.parse(data.toString()));
+        if (frame.kind === 'event') resolve(frame.event);
+      });
+    });
+    const call = (id: number, method: string, args: unknown) =>
+      exchange(tab, JSON.stringify({ kind: 'call', id, method, args }));
+
+    expect(await call(1, 'setPreferences', { language: 'sv', sound: true })).toMatchObject({
+      ok: true,
+      result: { language: 'sv', notifications: true, sound: true },
+    });
+    expect(deskEventSchema.parse(await preferencesEvent)).toEqual({
+      type: 'preferences',
+      preferences: { language: 'sv', notifications: true, sound: true },
+    });
+    expect(await call(2, 'setPreferences', { language: 'fi' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', message: expect.stringContaining('language') },
+    });
+    // Signed out: the live calls say so instead of waiting.
+    expect(await call(3, 'setPresence', { presence: 'away' })).toMatchObject({
+      ok: true,
+      result: { ok: false, error: { code: 'not_signed_in' } },
+    });
+    expect(await call(4, 'markRead', { conversationId: 'c1' })).toMatchObject({
+      ok: true,
+      result: { ok: true },
+    });
+    expect(await call(5, 'addNote', { conversationId: 'c1', text: '   ' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', message: expect.stringContaining('text') },
+    });
+    const snapshot = await call(6, 'getSnapshot', {});
+    expect(deskSnapshotSchema.parse((snapshot as { result: unknown }).result).preferences.language).toBe(
+      'sv',
+    );
+    tab.close();
+    otherTab.close();
   });
 });
