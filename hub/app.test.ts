@@ -25,10 +25,10 @@ describe('a hub restart', () => {
     hubs.push(hub);
     await addAccount(hub, 'alva@example.com', 'Alva Sund');
     const session = await signIn(hub.url, 'alva@example.com');
+    const desk = await connectDesk(hub.url, session.token);
     expect((await api(hub.url, '/api/v1/handoffs', { body: handoffRequest('conv-durable') })).status).toBe(
       201,
     );
-    const desk = await connectDesk(hub.url, session.token);
     const claim = await desk.command({ id: 'durable-claim', type: 'claim', conversationId: 'conv-durable' });
     const reply = await desk.command({
       id: 'durable-reply',

@@ -6,6 +6,10 @@ import { createAccount as createAccountIn, type NewAccountInput } from './auth/a
 import { Sessions } from './auth/sessions.js';
 import { hashToken } from './auth/tokens.js';
 import { isoAt, systemClock, type Clock } from './core/clock.js';
+import { ClockTimers } from './core/clock-timers.js';
+import type { HandoffRules } from './core/handoff-rules.js';
+import { HubSettingsService } from './core/hub-settings.js';
+import { SnoozeWaker } from './core/snooze-waker.js';
 import { seedDemo } from './demo/seed.js';
 import { WebChat } from './demo/web-chat.js';
 import { buildHttpServer } from './http/http-server.js';
@@ -13,6 +17,9 @@ import { attachChatNamespace } from './realtime/chat-namespace.js';
 import { attachDeskNamespace } from './realtime/desk-namespace.js';
 import type { HubStore } from './store/hub-store.js';
 import { SqliteHubStore } from './store/sqlite/sqlite-hub-store.js';
+import { ActivityTracker } from './team/activity.js';
+import { PresenceTracker } from './team/presence.js';
+import { Router } from './team/router.js';
 
 export interface HubOptions {
   /** 0 picks any free port. */
@@ -31,7 +38,7 @@ export interface HubOptions {
   chatPageDir?: string;
   /** Request logging. Default off. */
   log?: boolean;
-  /** The hub's clock (epoch ms). Tests move it to expire sessions without waiting. */
+  /** The hub's clock (epoch ms). Tests move it (then call runDueTimers) instead of waiting. */
   clock?: Clock;
 }
 
@@ -39,6 +46,11 @@ export interface RunningHub {
   /** http://HOST:PORT */
   url: string;
   port: number;
+  /**
+   * Runs the timers now due by the hub's clock (snooze ends, stale typing). With the system clock they run
+   * on their own; a test that moves its own clock calls this afterwards.
+   */
+  runDueTimers(): void;
   close(): Promise<void>;
 }
 
@@ -49,6 +61,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const host = options.host ?? '127.0.0.1';
   const clock = options.clock ?? systemClock;
   const store = SqliteHubStore.open(options.dataDir);
+  const timers = new ClockTimers(clock);
+  let router: Router | null = null;
   try {
     for (const token of options.integrationTokens ?? []) {
       store.addIntegrationToken(hashToken(token), 'configured', isoAt(clock()));
@@ -56,18 +70,39 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     if (options.demo) await seedDemo(store, clock);
 
     const sessions = new Sessions(store, clock, options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS);
+    const settings = new HubSettingsService(store, clock);
+    const presence = new PresenceTracker(store, clock);
+    const activity = new ActivityTracker(clock, timers);
+    const snoozes = new SnoozeWaker(store, clock, timers);
+    router = new Router(store, settings, presence, clock);
+    const handoffRules: HandoffRules = {
+      settings: () => settings.get(),
+      anyAgentOnline: () => presence.anyAgentOnline(),
+    };
     const app = await buildHttpServer({
       store,
       sessions,
       clock,
+      handoffRules,
       demo: options.demo ?? false,
       chatPageDir: options.chatPageDir ?? path.join(repoRoot, 'dist', 'chat'),
       log: options.log ?? false,
     });
     await app.ready();
     const io = new Server(app.server, { serveClient: false });
-    attachDeskNamespace(io, store, sessions, clock);
-    attachChatNamespace(io, store, new WebChat(store, clock));
+    attachDeskNamespace(io, { store, sessions, clock, settings, presence, activity });
+    attachChatNamespace(io, store, new WebChat(store, clock, handoffRules), activity);
+    // Routing and snoozes react to every commit, to presence and to settings (after the pushes above).
+    const routing = router;
+    store.onCommit((batch) => {
+      if (batch.conversations.length === 0) return;
+      routing.request();
+      snoozes.reschedule();
+    });
+    presence.onChange(() => routing.request());
+    settings.onChange(() => routing.request());
+    snoozes.wakeDue();
+    routing.request();
     await app.listen({ port: options.port, host });
 
     const address = app.server.address();
@@ -76,8 +111,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     return {
       url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
       port,
+      runDueTimers: () => timers.runDue(),
       close() {
         closing ??= (async () => {
+          routing.close();
+          timers.close();
           // Sockets first: open WebSocket connections would otherwise keep the HTTP server from closing.
           io.disconnectSockets(true);
           for (const namespace of ['/desk', '/chat']) io.of(namespace).disconnectSockets(true);
@@ -89,6 +127,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       },
     };
   } catch (error) {
+    router?.close();
+    timers.close();
     store.close();
     throw error;
   }

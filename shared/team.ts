@@ -22,6 +22,12 @@ export type TeamMember = z.infer<typeof teamMemberSchema>;
 export const rosterSchema = z.array(teamMemberSchema);
 export type Roster = z.infer<typeof rosterSchema>;
 
+/**
+ * The hub forgets a typing report (agent or web chat shopper) this long after the last one: a client
+ * repeats its report well within it (every few seconds) while the person keeps typing.
+ */
+export const TYPING_TIMEOUT_MS = 8_000;
+
 /** What a console reports about its agent, as it happens (not logged, not queued offline). */
 export const activityReportSchema = z.strictObject({
   /** The conversation on screen, or null. */

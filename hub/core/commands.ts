@@ -1,40 +1,38 @@
-// Environment: Node (hub). Commands from consoles: claim, reply, resolve. Each command id is applied
-// once; the stored result answers every retry of that id.
+// Environment: Node (hub). Commands from consoles. Each command id is applied once, in one transaction
+// with everything it changes (conversation, messages, change log, events); the stored result answers
+// every retry of that id.
 import type { Account, Conversation } from '../../shared/domain.js';
-import type { Command, CommandErrorCode, CommandResult } from '../../shared/desk-protocol.js';
+import type { Command, CommandResult } from '../../shared/desk-protocol.js';
 import { METRICS } from '../../shared/events.js';
 import type { HubStore } from '../store/hub-store.js';
 import { isoAt, secondsBetween, type Clock } from './clock.js';
+import { accept, mayAct, mustGet, notAssigneeMessage, refuse, type CommandContext } from './command-rules.js';
 import { appendMetric } from './events.js';
-
-function refuse(command: Command, code: CommandErrorCode, message: string): CommandResult {
-  return { ok: false, commandId: command.id, error: { code, message } };
-}
-
-function mayAct(agent: Account, conversation: Conversation): boolean {
-  return agent.role === 'lead' || conversation.assignee?.id === agent.id;
-}
+import { addNote, setTags } from './note-and-tags-commands.js';
+import { setStatus } from './status-command.js';
+import { transfer } from './transfer-command.js';
 
 export function applyCommand(store: HubStore, command: Command, agent: Account, clock: Clock): CommandResult {
   return store.transaction(() => {
     const stored = store.findCommand(command.id);
     if (stored) return stored.result;
-    const now = isoAt(clock());
-    const result = execute(store, command, agent, now);
+    const nowMs = clock();
+    const context: CommandContext = { store, agent, now: isoAt(nowMs), nowMs };
+    const result = execute(context, command);
     store.saveCommand({
       id: command.id,
       agentId: agent.id,
       type: command.type,
       conversationId: command.conversationId,
       result,
-      createdAt: now,
+      createdAt: context.now,
     });
     return result;
   });
 }
 
-function execute(store: HubStore, command: Command, agent: Account, now: string): CommandResult {
-  const conversation = store.getConversation(command.conversationId);
+function execute(context: CommandContext, command: Command): CommandResult {
+  const conversation = context.store.getConversation(command.conversationId);
   if (!conversation || conversation.escalatedAt === null) {
     if (conversation && command.type === 'claim') {
       return refuse(command, 'not_claimable', 'The Customer Agent is still handling this conversation.');
@@ -43,25 +41,32 @@ function execute(store: HubStore, command: Command, agent: Account, now: string)
   }
   switch (command.type) {
     case 'claim':
-      return claim(store, command, agent, conversation, now);
+      return claim(context, command, conversation);
     case 'reply':
-      return reply(store, command, agent, conversation, now);
+      return reply(context, command, conversation);
     case 'resolve':
-      return resolve(store, command, agent, conversation, now);
+      return resolve(context, command, conversation);
+    case 'transfer':
+      return transfer(context, command, conversation);
+    case 'set_status':
+      return setStatus(context, command, conversation);
+    case 'note':
+      return addNote(context, command, conversation);
+    case 'set_tags':
+      return setTags(context, command, conversation);
   }
 }
 
 function claim(
-  store: HubStore,
+  { store, agent, now }: CommandContext,
   command: Extract<Command, { type: 'claim' }>,
-  agent: Account,
   conversation: Conversation,
-  now: string,
 ): CommandResult {
   if (conversation.status === 'resolved')
     return refuse(command, 'already_resolved', 'This conversation is resolved.');
-  if (conversation.assignee?.id === agent.id) return { ok: true, commandId: command.id, conversation };
+  if (conversation.assignee?.id === agent.id) return accept(command, conversation);
   // The conditional update decides a race: only one agent's UPDATE finds the conversation still queued.
+  // No capacity check: a manual claim always works.
   if (!store.claimConversation(conversation.id, agent.id, now)) {
     const winner = store.getConversation(conversation.id)?.assignee;
     return refuse(
@@ -70,23 +75,22 @@ function claim(
       winner ? `${winner.name} (${winner.email}) already claimed this conversation.` : 'Already claimed.',
     );
   }
-  const claimed = store.getConversation(conversation.id);
-  if (!claimed) throw new Error('conversation vanished');
+  const claimed = mustGet(store, conversation.id);
+  store.updateAgentState(agent.id, { lastAssignedAt: now });
   appendMetric(store, METRICS.handoffAccepted, claimed, now, {
     conversation_id: claimed.id,
     channel: claimed.channel,
     agent_id: agent.id,
     wait_seconds: secondsBetween(claimed.escalatedAt ?? now, now),
+    assignment: 'claim',
   });
-  return { ok: true, commandId: command.id, conversation: claimed };
+  return accept(command, claimed);
 }
 
 function reply(
-  store: HubStore,
+  { store, agent, now }: CommandContext,
   command: Extract<Command, { type: 'reply' }>,
-  agent: Account,
   conversation: Conversation,
-  now: string,
 ): CommandResult {
   if (conversation.status === 'resolved')
     return refuse(command, 'already_resolved', 'This conversation is resolved.');
@@ -108,17 +112,13 @@ function reply(
     delivery: 'sent',
     products: [],
   });
-  const updated = store.getConversation(conversation.id);
-  if (!updated) throw new Error('conversation vanished');
-  return { ok: true, commandId: command.id, conversation: updated, message };
+  return accept(command, mustGet(store, conversation.id), message);
 }
 
 function resolve(
-  store: HubStore,
+  { store, agent, now }: CommandContext,
   command: Extract<Command, { type: 'resolve' }>,
-  agent: Account,
   conversation: Conversation,
-  now: string,
 ): CommandResult {
   if (conversation.status === 'resolved')
     return refuse(command, 'already_resolved', 'This conversation is resolved.');
@@ -140,11 +140,5 @@ function resolve(
       : null,
     resolution_seconds: secondsBetween(escalatedAt, now),
   });
-  return { ok: true, commandId: command.id, conversation: resolved };
-}
-
-function notAssigneeMessage(conversation: Conversation, action: string): string {
-  return conversation.assignee
-    ? `Only ${conversation.assignee.name}, who claimed this conversation, or a lead can ${action} it.`
-    : `Claim this conversation before you ${action} it.`;
+  return accept(command, resolved);
 }

@@ -5,11 +5,15 @@ import { METRICS } from '../../shared/events.js';
 import type { CreateHandoffRequest, HandoffView, ShopperMessageRequest } from '../../shared/handoff-api.js';
 import type { HubStore } from '../store/hub-store.js';
 import { appendMetric } from './events.js';
+import { applyHandoffRules, type HandoffRules } from './handoff-rules.js';
+import { isReopenable, reopen } from './reopen.js';
 
+/** What a channel integration reads, and so what it delivers: internal notes are never in it. */
 export function handoffView(store: HubStore, conversationId: string): HandoffView | null {
   const conversation = store.getConversation(conversationId);
   if (!conversation) return null;
-  return { ...conversation, conversationId: conversation.id, transcript: store.listMessages(conversationId) };
+  const transcript = store.listMessages(conversationId).filter((message) => !message.internal);
+  return { ...conversation, conversationId: conversation.id, transcript };
 }
 
 /** Ids that occur more than once in a transcript, by index: a handoff must not carry two messages with one id. */
@@ -26,11 +30,13 @@ export function duplicateTranscriptIds(transcript: { id: string }[]): { index: n
 /**
  * Creates a queued handoff with its transcript and its `Conversation Escalated` event, or returns the
  * existing one for a known conversationId (never a duplicate). Call duplicateTranscriptIds first.
+ * With `rules`, the handoff rules apply (auto-response and `Handoff Missed`); the demo seed passes none.
  */
 export function createHandoff(
   store: HubStore,
   request: CreateHandoffRequest,
   escalatedAt: string,
+  rules?: HandoffRules,
 ): { created: boolean; view: HandoffView } {
   return store.transaction(() => {
     const existing = handoffView(store, request.conversationId);
@@ -64,6 +70,7 @@ export function createHandoff(
       escalatedAt,
     });
     appendEscalatedEvent(store, escalated, escalatedAt);
+    if (rules) applyHandoffRules(store, rules, escalated, Date.parse(escalatedAt));
     const view = handoffView(store, conversation.id);
     if (!view) throw new Error('handoff vanished after insert');
     return { created: true, view };
@@ -86,25 +93,22 @@ export type ShopperMessageOutcome =
   | { kind: 'created'; message: Message; conversation: Conversation };
 
 /**
- * Appends a shopper message, idempotent on its id. A message on a resolved, handed-off conversation
- * reopens it for the same assignee (or the queue, if nobody had it).
+ * Appends a shopper message, idempotent on its id. A message on a pending, snoozed or resolved handed-off
+ * conversation reopens it for the same assignee (or the queue, if nobody had it): `Handoff Reopened`.
  */
 export function appendShopperMessage(
   store: HubStore,
   conversationId: string,
   message: ShopperMessageRequest,
+  /** The hub's time of receipt: when a reopen happened. */
+  receivedAt: string,
 ): ShopperMessageOutcome {
   return store.transaction(() => {
     const conversation = store.getConversation(conversationId);
     if (!conversation) return { kind: 'not_found' };
     const existing = store.getMessage(conversationId, message.id);
     if (existing) return { kind: 'existing', message: existing };
-    if (conversation.status === 'resolved' && conversation.escalatedAt !== null) {
-      store.updateConversation(conversationId, {
-        status: conversation.assignee ? 'open' : 'queued',
-        resolvedAt: null,
-      });
-    }
+    if (isReopenable(conversation)) reopen(store, conversation, 'shopper_message', receivedAt);
     const stored = store.insertMessage({
       conversationId,
       id: message.id,

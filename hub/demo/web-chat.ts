@@ -1,6 +1,7 @@
 // Environment: Node (hub). The web chat channel with the demo Customer Agent: chat sessions for the
 // storefront widget, the AI's answers and events, and the handoff as the seed describes it for web
-// chat (ask first; ask for an email if the shopper has none; then hand off to the team).
+// chat (ask first; ask for an email if the shopper has none; then hand off to the team, under the handoff
+// rules). In "do not hand off" mode the Customer Agent answers with the configured message instead.
 import { randomUUID } from 'node:crypto';
 import type { Conversation, Message } from '../../shared/domain.js';
 import type { ChatAck, ChatHelloResponse, ChatMessage, ChatState } from '../../shared/chat-protocol.js';
@@ -8,6 +9,7 @@ import { METRICS } from '../../shared/events.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import { isoAt, secondsBetween, type Clock } from '../core/clock.js';
 import { appendMetric } from '../core/events.js';
+import { applyHandoffRules, type HandoffRules } from '../core/handoff-rules.js';
 import { appendEscalatedEvent, appendShopperMessage } from '../core/handoffs.js';
 import type { ChatSession, HubStore } from '../store/hub-store.js';
 import { decideTurn, detectLanguage } from './customer-agent.js';
@@ -43,7 +45,18 @@ export class WebChat {
   constructor(
     private readonly store: HubStore,
     private readonly clock: Clock,
+    private readonly rules: HandoffRules,
   ) {}
+
+  private handsOff(): boolean {
+    return this.rules.settings().handoffMode === 'helpdesk';
+  }
+
+  /** "Do not hand off": the configured message, as configured, and no offer of a human. */
+  private sayNoHandoff(session: ChatSession, language = session.language): void {
+    this.say(session.conversationId, this.rules.settings().doNotHandOffMessage);
+    this.store.updateChatSession(session.chatId, { language, prompt: null, pendingReason: null });
+  }
 
   private now(): string {
     return isoAt(this.clock());
@@ -98,7 +111,11 @@ export class WebChat {
   snapshot(session: ChatSession): { transcript: ChatMessage[]; state: ChatState } {
     const conversation = this.mustGetConversation(session.conversationId);
     return {
-      transcript: this.store.listMessages(session.conversationId).map(toChatMessage),
+      // Internal notes never reach the shopper.
+      transcript: this.store
+        .listMessages(session.conversationId)
+        .filter((message) => !message.internal)
+        .map(toChatMessage),
       state: chatState(conversation, session),
     };
   }
@@ -108,10 +125,13 @@ export class WebChat {
     return this.store.transaction((): ChatAck => {
       const session = this.mustGetSession(chatId);
       const firstMessage = this.store.countMessages(session.conversationId, 'shopper') === 0;
-      const outcome = appendShopperMessage(this.store, session.conversationId, {
-        ...message,
-        sentAt: this.now(),
-      });
+      const now = this.now();
+      const outcome = appendShopperMessage(
+        this.store,
+        session.conversationId,
+        { ...message, sentAt: now },
+        now,
+      );
       if (outcome.kind !== 'created') return { ok: true };
       let conversation = outcome.conversation;
       if (conversation.status === 'resolved' && conversation.escalatedAt === null) {
@@ -168,6 +188,7 @@ export class WebChat {
         }
         return;
       case 'offer_handoff':
+        if (!this.handsOff()) return this.sayNoHandoff(session, language);
         this.say(conversation.id, turn.text);
         this.store.updateChatSession(session.chatId, {
           language,
@@ -208,6 +229,11 @@ export class WebChat {
         this.store.updateChatSession(chatId, { prompt: null, pendingReason: null });
         return { ok: true };
       }
+      // The mode changed after the offer: keep the new rule.
+      if (!this.handsOff()) {
+        this.sayNoHandoff(session);
+        return { ok: true };
+      }
       if (!conversation.shopper.email) {
         // The seed: an unauthenticated visitor is asked for an email before the ticket is created.
         this.say(conversation.id, phrases.askEmail[session.language]);
@@ -233,7 +259,8 @@ export class WebChat {
     const updated = this.store.updateConversation(conversation.id, {
       shopper: { ...conversation.shopper, email },
     });
-    this.handOff(session, updated);
+    if (this.handsOff()) this.handOff(session, updated);
+    else this.sayNoHandoff(session);
     return { ok: true };
   }
 
@@ -249,6 +276,7 @@ export class WebChat {
       escalatedAt: now,
     });
     appendEscalatedEvent(this.store, escalated, now);
+    applyHandoffRules(this.store, this.rules, escalated, Date.parse(now));
   }
 
   /** The widget showed these agent replies to the shopper. */

@@ -21,6 +21,8 @@ let hub: TestHub;
 beforeAll(async () => {
   hub = await startTestHub();
   await addAccount(hub, 'ida@example.com', 'Ida Strand');
+  // Someone is online, so no auto-response joins these transcripts (handoff-rules.test.ts covers that).
+  await connectDesk(hub.url, (await signIn(hub.url, 'ida@example.com')).token);
 });
 afterAll(async () => {
   closeAllSockets();

@@ -9,6 +9,7 @@ import {
   shopperMessageRequestSchema,
 } from '../../shared/handoff-api.js';
 import { isoAt, type Clock } from '../core/clock.js';
+import type { HandoffRules } from '../core/handoff-rules.js';
 import {
   appendShopperMessage,
   confirmDeliveries,
@@ -22,7 +23,12 @@ import { requireIntegrationToken } from './integration-auth.js';
 
 const conversationParamsSchema = z.strictObject({ conversationId: z.string().min(1).max(200) });
 
-export function registerHandoffRoutes(app: FastifyInstance, store: HubStore, clock: Clock): void {
+export function registerHandoffRoutes(
+  app: FastifyInstance,
+  store: HubStore,
+  clock: Clock,
+  rules: HandoffRules,
+): void {
   const onRequest = requireIntegrationToken(store);
   const notFound = (conversationId: string) => `No handoff with conversationId ${conversationId}.`;
 
@@ -40,7 +46,7 @@ export function registerHandoffRoutes(app: FastifyInstance, store: HubStore, clo
         ),
       );
     }
-    const { created, view } = createHandoff(store, parsed.data, isoAt(clock()));
+    const { created, view } = createHandoff(store, parsed.data, isoAt(clock()), rules);
     return reply.code(created ? 201 : 200).send(view);
   });
 
@@ -57,7 +63,7 @@ export function registerHandoffRoutes(app: FastifyInstance, store: HubStore, clo
     if (!params.success) return reply.code(400).send(invalidRequest(issuesOf(params.error)));
     const body = shopperMessageRequestSchema.safeParse(request.body);
     if (!body.success) return reply.code(400).send(invalidRequest(issuesOf(body.error)));
-    const outcome = appendShopperMessage(store, params.data.conversationId, body.data);
+    const outcome = appendShopperMessage(store, params.data.conversationId, body.data, isoAt(clock()));
     if (outcome.kind === 'not_found') {
       return sendError(reply, 404, 'not_found', notFound(params.data.conversationId));
     }

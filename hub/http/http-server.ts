@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { API_PREFIX, MAX_BODY_BYTES } from '../../shared/handoff-api.js';
 import type { Sessions } from '../auth/sessions.js';
 import type { Clock } from '../core/clock.js';
+import type { HandoffRules } from '../core/handoff-rules.js';
 import type { HubStore } from '../store/hub-store.js';
 import { registerChatPageRoutes } from './chat-page-routes.js';
 import { handleError, sendError } from './errors.js';
@@ -13,6 +14,7 @@ export interface HttpServerOptions {
   store: HubStore;
   sessions: Sessions;
   clock: Clock;
+  handoffRules: HandoffRules;
   demo: boolean;
   chatPageDir: string;
   log: boolean;
@@ -29,7 +31,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
 
   app.get(`${API_PREFIX}/health`, async () => ({ ok: true }));
   registerSessionRoutes(app, options.store, options.sessions);
-  registerHandoffRoutes(app, options.store, options.clock);
+  registerHandoffRoutes(app, options.store, options.clock, options.handoffRules);
   await registerChatPageRoutes(app, options.chatPageDir, options.demo);
   return app;
 }

@@ -96,6 +96,8 @@ describe('the demo Customer Agent on web chat', () => {
   });
 
   it('asks before handing off, asks for an email, then escalates; a decline keeps the AI', async () => {
+    // Someone is online, so the handoff gets no auto-response (handoff-rules.test.ts covers that).
+    await connectDesk(hub.url, (await signIn(hub.url, 'alva@example.com')).token);
     const chat = await connectChat(hub.url);
     await say(chat, 'h1', 'Can I pay by invoice?');
     const conversationId = conversationIdOf(chat);

@@ -1,5 +1,6 @@
 // Environment: Node (hub). The shopper widget's socket.io namespace (shared/chat-protocol.ts). A socket
-// joins only its own conversation's room, after `chat:hello` proved it holds the chat token.
+// joins only its own conversation's room, after `chat:hello` proved it holds the chat token. Typing goes
+// both ways: the shopper's into the conversation's activity, an agent's reply (never a note) to the shopper.
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import {
@@ -9,11 +10,14 @@ import {
   chatHandoffAnswerSchema,
   chatHelloSchema,
   chatSendSchema,
+  chatTypingSchema,
   type ChatAck,
   type ChatClientToServerEvents,
   type ChatServerToClientEvents,
 } from '../../shared/chat-protocol.js';
+import type { AgentRef } from '../../shared/domain.js';
 import type { HubStore } from '../store/hub-store.js';
+import type { ActivityTracker } from '../team/activity.js';
 import { chatState, toChatMessage, type WebChat } from '../demo/web-chat.js';
 
 interface ChatSocketData {
@@ -32,7 +36,20 @@ function invalid(error: z.ZodError): string {
   return `invalid: ${error.issues.map((issue) => `${issue.path.map(String).join('.') || 'payload'}: ${issue.message}`).join('; ')}`;
 }
 
-export function attachChatNamespace(io: Server, store: HubStore, webChat: WebChat): Namespace {
+/** What the shopper sees: the first typing agent by first name, as on their messages. */
+function agentTyping(typists: AgentRef[]) {
+  const first = typists[0];
+  return first
+    ? { typing: true, name: first.name.split(/\s+/)[0] ?? first.name }
+    : { typing: false, name: null };
+}
+
+export function attachChatNamespace(
+  io: Server,
+  store: HubStore,
+  webChat: WebChat,
+  activity: ActivityTracker,
+): Namespace {
   const chat = io.of(CHAT_NAMESPACE) as unknown as Namespace<
     ChatClientToServerEvents,
     ChatServerToClientEvents,
@@ -72,8 +89,8 @@ export function attachChatNamespace(io: Server, store: HubStore, webChat: WebCha
         console.error('hub: chat:hello failed', error);
         return ack({ ok: false, error: 'failed: the hub could not start this chat' });
       }
+      const session = response.ok ? webChat.findSession(response.chatId) : null;
       if (response.ok) {
-        const session = webChat.findSession(response.chatId);
         if (socket.data.chatId && socket.data.chatId !== response.chatId) {
           const previous = webChat.findSession(socket.data.chatId);
           if (previous) void socket.leave(roomOf(previous.conversationId));
@@ -82,6 +99,9 @@ export function attachChatNamespace(io: Server, store: HubStore, webChat: WebCha
         if (session) void socket.join(roomOf(session.conversationId));
       }
       ack(response);
+      // A shopper who comes back while an agent types sees it at once.
+      const typists = session ? activity.replyTypists(session.conversationId) : [];
+      if (typists.length > 0) socket.emit('chat:typing', agentTyping(typists));
     });
 
     socket.on('chat:send', (payload, ack) =>
@@ -95,6 +115,14 @@ export function attachChatNamespace(io: Server, store: HubStore, webChat: WebCha
     socket.on('chat:email', (payload, ack) =>
       act(chatEmailSchema, payload, ack, (chatId, input) => webChat.giveEmail(chatId, input.email)),
     );
+    socket.on('chat:typing', (payload) => {
+      const parsed = chatTypingSchema.safeParse(payload);
+      if (!parsed.success || !socket.data.chatId) return;
+      const session = webChat.findSession(socket.data.chatId);
+      // Only a handed-off conversation has agents to tell.
+      if (session && store.getConversation(session.conversationId)?.escalatedAt)
+        activity.setShopperTyping(session.conversationId, parsed.data.typing);
+    });
     socket.on('chat:delivered', (payload) => {
       const parsed = chatDeliveredSchema.safeParse(payload);
       if (!parsed.success || !socket.data.chatId) return;
@@ -107,12 +135,26 @@ export function attachChatNamespace(io: Server, store: HubStore, webChat: WebCha
   });
 
   store.onCommit((batch) => {
-    for (const message of batch.messages)
+    for (const message of batch.messages) {
+      // Internal notes are for agents only.
+      if (message.internal) continue;
       chat.to(roomOf(message.conversationId)).emit('chat:message', toChatMessage(message));
+    }
     for (const conversation of batch.conversations) {
       const session = store.findChatSessionByConversation(conversation.id);
       if (session) chat.to(roomOf(conversation.id)).emit('chat:state', chatState(conversation, session));
     }
+  });
+
+  /** What each conversation's shopper was last told about agents typing. */
+  const toldTyping = new Map<string, string>();
+  activity.onChange(({ conversationId }) => {
+    const typing = agentTyping(activity.replyTypists(conversationId));
+    const text = JSON.stringify(typing);
+    if ((toldTyping.get(conversationId) ?? JSON.stringify(agentTyping([]))) === text) return;
+    if (typing.typing) toldTyping.set(conversationId, text);
+    else toldTyping.delete(conversationId);
+    chat.to(roomOf(conversationId)).emit('chat:typing', typing);
   });
 
   return chat as unknown as Namespace;

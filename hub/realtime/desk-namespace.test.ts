@@ -247,8 +247,8 @@ describe('/desk commands', () => {
   });
 
   it('records Handoff Accepted and Handoff Resolved with wait, first response and resolution times', async () => {
-    await api(hub.url, '/api/v1/handoffs', { body: handoffRequest('conv-times') });
     const desk = await connectDesk(hub.url, (await signIn(hub.url, 'alva@example.com')).token);
+    await api(hub.url, '/api/v1/handoffs', { body: handoffRequest('conv-times') });
     hub.advance(90_000);
     const claim = await desk.command({ id: 'times-claim', type: 'claim', conversationId: 'conv-times' });
     expect(claim).toMatchObject({
@@ -295,6 +295,7 @@ describe('/desk commands', () => {
       channel: 'sms',
       agent_id: agentId,
       wait_seconds: 90,
+      assignment: 'claim',
     });
     expect(events[2]!.properties).toEqual({
       conversation_id: 'conv-times',

@@ -1,27 +1,39 @@
 // Environment: Node (hub). The consoles' socket.io namespace (shared/desk-protocol.ts): session auth at
-// connect and on every event, replay from a log position, live changes, and commands applied once.
+// connect and on every event, replay from a log position, live changes, commands applied once, requests,
+// and the team's live state (roster, settings, activity, canned replies) pushed on connect and on change.
 import type { Namespace, Server, Socket } from 'socket.io';
+import type { z } from 'zod';
 import {
   DESK_NAMESPACE,
   commandSchema,
+  deskRequests,
   syncRequestSchema,
   type CommandResult,
   type DeskClientToServerEvents,
   type DeskServerToClientEvents,
+  type RequestResult,
   type SyncResponse,
 } from '../../shared/desk-protocol.js';
 import type { Account } from '../../shared/domain.js';
-import type { Sessions } from '../auth/sessions.js';
-import type { Clock } from '../core/clock.js';
+import { activityReportSchema } from '../../shared/team.js';
 import { applyCommand } from '../core/commands.js';
-import type { HubStore } from '../store/hub-store.js';
+import { buildRoster } from '../team/roster.js';
+import { DESK_REQUEST_NAMES, deskRequestHandlers } from './desk-requests.js';
+import type { DeskServices } from './desk-services.js';
 
 /** Consoles that have caught up with the log; every new change is pushed to them. */
 const LIVE_ROOM = 'live';
 
 interface DeskSocketData {
   token: string;
+  account: Account;
 }
+type DeskNamespace = Namespace<
+  DeskClientToServerEvents,
+  DeskServerToClientEvents,
+  Record<string, never>,
+  DeskSocketData
+>;
 type DeskSocket = Socket<
   DeskClientToServerEvents,
   DeskServerToClientEvents,
@@ -41,28 +53,39 @@ function commandIdOf(payload: unknown): string {
   return typeof id === 'string' ? id.slice(0, 200) : '';
 }
 
-export function attachDeskNamespace(
-  io: Server,
-  store: HubStore,
-  sessions: Sessions,
-  clock: Clock,
-): Namespace {
-  const desk = io.of(DESK_NAMESPACE) as unknown as Namespace<
-    DeskClientToServerEvents,
-    DeskServerToClientEvents,
-    Record<string, never>,
-    DeskSocketData
-  >;
+export function attachDeskNamespace(io: Server, services: DeskServices): Namespace {
+  const { store, sessions, clock, settings, presence, activity } = services;
+  const desk = io.of(DESK_NAMESPACE) as unknown as DeskNamespace;
+
+  /** The roster as last pushed, so that only a real change is pushed again. */
+  let pushedRoster = '';
+  const roster = () => buildRoster(store, presence, settings.get());
+  const pushRosterIfChanged = () => {
+    const current = roster();
+    const text = JSON.stringify(current);
+    if (text === pushedRoster) return;
+    pushedRoster = text;
+    desk.emit('roster', current);
+  };
+  const pushCannedReplies = (affected: 'everyone' | string) => {
+    for (const socket of desk.sockets.values()) {
+      const accountId = socket.data.account.id;
+      if (affected === 'everyone' || affected === accountId)
+        socket.emit('cannedReplies', store.listCannedReplies(accountId));
+    }
+  };
 
   desk.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     const check = sessions.check(token);
     if (!check.ok) return next(new Error(check.code));
     socket.data.token = token as string;
+    socket.data.account = check.account;
     next();
   });
 
   desk.on('connection', (socket: DeskSocket) => {
+    const account = socket.data.account;
     /** Re-checks the session: an expired or revoked one ends the connection after the refusal is sent. */
     const stillSignedIn = (): { ok: true; account: Account } | { ok: false; message: string } => {
       const check = sessions.check(socket.data.token);
@@ -76,6 +99,17 @@ export function attachDeskNamespace(
             : 'Your session ended: sign in again.',
       };
     };
+
+    socket.on('disconnect', () => {
+      presence.disconnect(socket.id);
+      activity.leave(socket.id);
+    });
+    presence.connect(socket.id, account.id);
+    // The whole live state now: a console never shows a stale team after a reconnect.
+    socket.emit('settings', settings.get());
+    socket.emit('roster', roster());
+    socket.emit('cannedReplies', store.listCannedReplies(account.id));
+    for (const current of activity.current()) socket.emit('activity', current);
 
     socket.on('sync', (request, ack) => {
       if (typeof ack !== 'function') return;
@@ -125,12 +159,50 @@ export function attachDeskNamespace(
       }
       ack(result);
     });
+
+    socket.on('activity', (report) => {
+      const parsed = activityReportSchema.safeParse(report);
+      if (!parsed.success || !stillSignedIn().ok) return;
+      const { id, name, email } = account;
+      activity.report(socket.id, { id, name, email }, parsed.data);
+    });
+
+    const handlers = deskRequestHandlers(services, socket.id, pushCannedReplies);
+    for (const name of DESK_REQUEST_NAMES) {
+      const handle = handlers[name] as (account: Account, payload: unknown) => RequestResult<unknown>;
+      const schema: z.ZodType = deskRequests[name].payload;
+      socket.on(name, (payload: unknown, ack: (result: RequestResult<unknown>) => void) => {
+        if (typeof ack !== 'function') return;
+        const session = stillSignedIn();
+        if (!session.ok) return ack({ ok: false, error: { code: 'unauthorized', message: session.message } });
+        const parsed = schema.safeParse(payload);
+        if (!parsed.success)
+          return ack({ ok: false, error: { code: 'invalid', message: fieldsOf(parsed.error) } });
+        try {
+          ack(handle(session.account, parsed.data));
+        } catch (error) {
+          console.error(`hub: request ${name} failed`, error);
+          ack({
+            ok: false,
+            error: { code: 'invalid', message: `The hub could not handle ${name}; try again.` },
+          });
+        }
+      });
+    }
   });
 
   // Pushed after each commit, in position order (better-sqlite3 is synchronous, so commits never interleave).
   store.onCommit((batch) => {
     for (const change of batch.changes) desk.to(LIVE_ROOM).emit('change', change);
+    // Open counts change only with handed-off conversations.
+    if (batch.changes.length > 0) pushRosterIfChanged();
   });
+  presence.onChange(pushRosterIfChanged);
+  settings.onChange((current) => {
+    desk.emit('settings', current);
+    pushRosterIfChanged();
+  });
+  activity.onChange((current) => desk.emit('activity', current));
 
   return desk as unknown as Namespace;
 }

@@ -17,6 +17,9 @@ import type {
 import type { CommandResult, HubChange } from '../../shared/desk-protocol.js';
 import type { StreamEvent } from '../../shared/events.js';
 import type { ChatPrompt } from '../../shared/chat-protocol.js';
+import type { CannedReply } from '../../shared/canned-replies.js';
+import type { SettingsAuditEntry } from '../../shared/settings.js';
+import type { ChosenPresence } from '../../shared/team.js';
 
 /** What one committed transaction changed, in the order it was written. */
 export interface CommittedBatch {
@@ -69,6 +72,9 @@ export interface ConversationPatch {
   firstResponseAt?: string | null;
   resolvedAt?: string | null;
   resolutionTags?: string[];
+  /** Required with status `snoozed`; cleared (null) by every other status. */
+  snoozedUntil?: string | null;
+  tags?: string[];
 }
 
 export interface NewMessage {
@@ -80,6 +86,9 @@ export interface NewMessage {
   sentAt: string;
   delivery: HubDelivery | null;
   products: Product[];
+  /** An internal note: never delivered to the shopper, and never the conversation's last-message preview. */
+  internal?: boolean;
+  mentions?: string[];
 }
 
 export interface NewEvent {
@@ -120,6 +129,22 @@ export type ChatSessionPatch = Partial<
   Pick<ChatSession, 'prompt' | 'pendingReason' | 'lastSkill' | 'language'>
 >;
 
+/** What the hub remembers of an agent across reconnects and restarts. */
+export interface AgentState {
+  accountId: string;
+  chosenPresence: ChosenPresence;
+  lastSeenAt: string | null;
+  /** When routing or a claim last gave them a conversation: ties in auto-assign go to who waited longest. */
+  lastAssignedAt: string | null;
+}
+export type AgentStatePatch = Partial<Omit<AgentState, 'accountId'>>;
+
+/** How to find a shopper's conversations and events: by profile ID or email (any case). */
+export interface ShopperKey {
+  email: string | null;
+  profileId: string | null;
+}
+
 export interface HubStore {
   /** Runs `work` atomically. Nested calls join the outer transaction. Listeners run after the commit. */
   transaction<T>(work: () => T): T;
@@ -128,6 +153,13 @@ export interface HubStore {
 
   insertAccount(account: NewAccount): Account;
   findAccountByEmail(email: string): StoredAccount | null;
+  getAccount(id: string): Account | null;
+  /** Every account, by name. Read each time: accounts may be added by another process (the CLI). */
+  listAccounts(): Account[];
+
+  /** One per account; an account never seen has the defaults (online, nothing recorded). */
+  listAgentStates(): AgentState[];
+  updateAgentState(accountId: string, patch: AgentStatePatch): void;
 
   insertSession(session: {
     tokenHash: string;
@@ -147,6 +179,19 @@ export interface HubStore {
   updateConversation(id: string, patch: ConversationPatch): Conversation;
   /** Assigns `agentId` only if the conversation is still queued; false if someone else got there first. */
   claimConversation(id: string, agentId: string, claimedAt: string): boolean;
+  /** Per assignee: conversations with status open or pending (what counts against capacity). */
+  countOpenByAssignee(): Map<string, number>;
+  /** The queued conversation that has waited longest (by escalatedAt, then id). */
+  oldestQueued(): Conversation | null;
+  /** Snoozed conversations whose snoozedUntil is at or before `at`. */
+  listSnoozedUntil(at: string): Conversation[];
+  /** The earliest snoozedUntil of any snoozed conversation. */
+  nextSnoozeEnd(): string | null;
+  /** The shopper's conversations, newest first, that the AI no longer handles alone. */
+  listShopperConversations(
+    shopper: ShopperKey,
+    options: { excludeId: string; limit: number },
+  ): Conversation[];
 
   getMessage(conversationId: string, id: string): Message | null;
   listMessages(conversationId: string): Message[];
@@ -160,6 +205,22 @@ export interface HubStore {
 
   appendEvent(event: NewEvent): StreamEvent;
   listEvents(query: { conversationId?: string; after: number; limit: number }): StreamEvent[];
+  /** The shopper's latest events, newest first. */
+  listShopperEvents(shopper: ShopperKey, limit: number): StreamEvent[];
+
+  /** The settings fields ever changed, as stored (unvalidated: the caller checks them). */
+  readSettings(): Record<string, unknown>;
+  writeSettings(fields: Record<string, unknown>): void;
+  insertSettingsAudit(entry: SettingsAuditEntry): void;
+  /** Newest first. */
+  listSettingsAudit(limit: number): SettingsAuditEntry[];
+
+  /** Shared replies and the account's own personal ones, by shortcut. */
+  listCannedReplies(accountId: string): CannedReply[];
+  getCannedReply(id: string): CannedReply | null;
+  /** Inserts or replaces by id. */
+  saveCannedReply(reply: CannedReply): void;
+  deleteCannedReply(id: string): void;
 
   findCommand(id: string): StoredCommand | null;
   saveCommand(command: StoredCommand & { type: string; conversationId: string; createdAt: string }): void;

@@ -30,7 +30,7 @@ export interface TestHub {
   hub: RunningHub;
   url: string;
   dataDir: string;
-  /** Moves the hub's clock forward. */
+  /** Moves the hub's clock forward and runs the hub's timers now due (snooze ends, stale typing). */
   advance(ms: number): void;
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -55,6 +55,7 @@ export async function startTestHub(options: Partial<HubOptions> = {}): Promise<T
     dataDir,
     advance(ms) {
       now += ms;
+      this.hub.runDueTimers();
     },
     async restart() {
       await this.hub.close();

@@ -6,7 +6,11 @@ import Database from 'better-sqlite3';
 import type { Account, Conversation, Message } from '../../../shared/domain.js';
 import type { HubChange } from '../../../shared/desk-protocol.js';
 import type { StreamEvent } from '../../../shared/events.js';
+import type { CannedReply } from '../../../shared/canned-replies.js';
+import type { SettingsAuditEntry } from '../../../shared/settings.js';
 import type {
+  AgentState,
+  AgentStatePatch,
   ChangesPage,
   ChatSession,
   ChatSessionPatch,
@@ -17,6 +21,7 @@ import type {
   NewConversation,
   NewEvent,
   NewMessage,
+  ShopperKey,
   StoredAccount,
   StoredCommand,
   StoredSession,
@@ -44,6 +49,8 @@ interface ConversationRow {
   last_message_at: string | null;
   last_message_preview: string | null;
   version: number;
+  snoozed_until: string | null;
+  tags_json: string;
 }
 
 interface MessageRow {
@@ -58,6 +65,8 @@ interface MessageRow {
   sent_at: string;
   delivery: Message['delivery'];
   products_json: string;
+  internal: 0 | 1;
+  mentions_json: string;
 }
 
 interface EventRow {
@@ -109,6 +118,8 @@ function toConversation(row: ConversationRow): Conversation {
     lastMessageAt: row.last_message_at,
     lastMessagePreview: row.last_message_preview,
     version: row.version,
+    snoozedUntil: row.snoozed_until,
+    tags: JSON.parse(row.tags_json),
   };
 }
 
@@ -126,6 +137,8 @@ function toMessage(row: MessageRow): Message {
     sentAt: row.sent_at,
     delivery: row.delivery,
     products: JSON.parse(row.products_json),
+    internal: row.internal === 1,
+    mentions: JSON.parse(row.mentions_json),
   };
 }
 
@@ -137,6 +150,28 @@ function toEvent(row: EventRow): StreamEvent {
     time: row.time,
     profile: { email: row.profile_email, profileId: row.profile_id },
     properties: JSON.parse(row.properties_json),
+  };
+}
+
+interface CannedReplyRow {
+  id: string;
+  scope: CannedReply['scope'];
+  owner_id: string | null;
+  shortcut: string;
+  title: string;
+  body: string;
+  updated_at: string;
+}
+
+function toCannedReply(row: CannedReplyRow): CannedReply {
+  return {
+    id: row.id,
+    scope: row.scope,
+    ownerId: row.owner_id,
+    shortcut: row.shortcut,
+    title: row.title,
+    body: row.body,
+    updatedAt: row.updated_at,
   };
 }
 
@@ -268,6 +303,55 @@ export class SqliteHubStore implements HubStore {
     };
   }
 
+  getAccount(id: string): Account | null {
+    const row = this.db.prepare('SELECT id, email, name, role FROM accounts WHERE id = ?').get(id) as
+      Account | undefined;
+    return row ? { id: row.id, email: row.email, name: row.name, role: row.role } : null;
+  }
+
+  listAccounts(): Account[] {
+    return (
+      this.db.prepare('SELECT id, email, name, role FROM accounts ORDER BY name, id').all() as Account[]
+    ).map((row) => ({ id: row.id, email: row.email, name: row.name, role: row.role }));
+  }
+
+  listAgentStates(): AgentState[] {
+    const rows = this.db
+      .prepare(
+        `SELECT a.id, s.chosen_presence, s.last_seen_at, s.last_assigned_at
+         FROM accounts a LEFT JOIN agent_states s ON s.account_id = a.id ORDER BY a.id`,
+      )
+      .all() as {
+      id: string;
+      chosen_presence: AgentState['chosenPresence'] | null;
+      last_seen_at: string | null;
+      last_assigned_at: string | null;
+    }[];
+    return rows.map((row) => ({
+      accountId: row.id,
+      chosenPresence: row.chosen_presence ?? 'online',
+      lastSeenAt: row.last_seen_at,
+      lastAssignedAt: row.last_assigned_at,
+    }));
+  }
+
+  updateAgentState(accountId: string, patch: AgentStatePatch): void {
+    this.transaction(() => {
+      this.db.prepare('INSERT OR IGNORE INTO agent_states (account_id) VALUES (?)').run(accountId);
+      const columns: Record<string, unknown> = {};
+      if (patch.chosenPresence !== undefined) columns.chosen_presence = patch.chosenPresence;
+      if (patch.lastSeenAt !== undefined) columns.last_seen_at = patch.lastSeenAt;
+      if (patch.lastAssignedAt !== undefined) columns.last_assigned_at = patch.lastAssignedAt;
+      const names = Object.keys(columns);
+      if (names.length === 0) return;
+      this.db
+        .prepare(
+          `UPDATE agent_states SET ${names.map((name) => `${name} = @${name}`).join(', ')} WHERE account_id = @accountId`,
+        )
+        .run({ ...columns, accountId });
+    });
+  }
+
   insertSession(session: {
     tokenHash: string;
     accountId: string;
@@ -366,6 +450,10 @@ export class SqliteHubStore implements HubStore {
       if (patch.resolvedAt !== undefined) columns.resolved_at = patch.resolvedAt;
       if (patch.resolutionTags !== undefined)
         columns.resolution_tags_json = JSON.stringify(patch.resolutionTags);
+      if (patch.tags !== undefined) columns.tags_json = JSON.stringify(patch.tags);
+      if (patch.snoozedUntil !== undefined) columns.snoozed_until = patch.snoozedUntil;
+      // Only a snoozed conversation has a wake time: any other status clears it.
+      else if (patch.status !== undefined && patch.status !== 'snoozed') columns.snoozed_until = null;
       const names = Object.keys(columns);
       if (names.length > 0) {
         this.db
@@ -390,6 +478,57 @@ export class SqliteHubStore implements HubStore {
       this.recordConversationChange(id, false);
       return true;
     });
+  }
+
+  countOpenByAssignee(): Map<string, number> {
+    const rows = this.db
+      .prepare(
+        `SELECT assignee_id, count(*) AS n FROM conversations
+         WHERE assignee_id IS NOT NULL AND status IN ('open', 'pending') GROUP BY assignee_id`,
+      )
+      .all() as { assignee_id: string; n: number }[];
+    return new Map(rows.map((row) => [row.assignee_id, row.n]));
+  }
+
+  oldestQueued(): Conversation | null {
+    const row = this.db
+      .prepare(`${CONVERSATION_SELECT} WHERE c.status = 'queued' ORDER BY c.escalated_at, c.id LIMIT 1`)
+      .get() as ConversationRow | undefined;
+    return row ? toConversation(row) : null;
+  }
+
+  listSnoozedUntil(at: string): Conversation[] {
+    // ISO strings from the hub's clock all end in Z, so they sort as text in time order.
+    const rows = this.db
+      .prepare(
+        `${CONVERSATION_SELECT} WHERE c.status = 'snoozed' AND c.snoozed_until <= ? ORDER BY c.snoozed_until, c.id`,
+      )
+      .all(at) as ConversationRow[];
+    return rows.map(toConversation);
+  }
+
+  nextSnoozeEnd(): string | null {
+    const row = this.db
+      .prepare("SELECT min(snoozed_until) AS next FROM conversations WHERE status = 'snoozed'")
+      .get() as { next: string | null };
+    return row.next;
+  }
+
+  listShopperConversations(
+    shopper: ShopperKey,
+    options: { excludeId: string; limit: number },
+  ): Conversation[] {
+    if (shopper.email === null && shopper.profileId === null) return [];
+    const rows = this.db
+      .prepare(
+        `${CONVERSATION_SELECT}
+         WHERE c.id != @excludeId AND c.status != 'with_ai'
+           AND (lower(json_extract(c.shopper_json, '$.email')) = lower(@email)
+                OR json_extract(c.shopper_json, '$.profileId') = @profileId)
+         ORDER BY c.created_at DESC, c.id LIMIT @limit`,
+      )
+      .all({ ...shopper, ...options }) as ConversationRow[];
+    return rows.map(toConversation);
   }
 
   /**
@@ -468,8 +607,9 @@ export class SqliteHubStore implements HubStore {
         .get(message.conversationId) as { next: number };
       this.db
         .prepare(
-          `INSERT INTO messages (conversation_id, id, position, author, agent_id, text, sent_at, delivery, products_json)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO messages (conversation_id, id, position, author, agent_id, text, sent_at, delivery, products_json,
+             internal, mentions_json)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           message.conversationId,
@@ -481,10 +621,15 @@ export class SqliteHubStore implements HubStore {
           message.sentAt,
           message.delivery,
           JSON.stringify(message.products),
+          message.internal ? 1 : 0,
+          JSON.stringify(message.mentions ?? []),
         );
-      this.db
-        .prepare('UPDATE conversations SET last_message_at = ?, last_message_preview = ? WHERE id = ?')
-        .run(message.sentAt, message.text.slice(0, PREVIEW_LENGTH), message.conversationId);
+      // A note is never the preview: the conversation snapshot also reaches channel integrations.
+      if (!message.internal) {
+        this.db
+          .prepare('UPDATE conversations SET last_message_at = ?, last_message_preview = ? WHERE id = ?')
+          .run(message.sentAt, message.text.slice(0, PREVIEW_LENGTH), message.conversationId);
+      }
       const stored = this.getMessage(message.conversationId, message.id);
       if (!stored) throw new Error('hub store: message vanished after insert');
       this.recordConversationChange(message.conversationId, false);
@@ -566,6 +711,106 @@ export class SqliteHubStore implements HubStore {
             .all(query.conversationId, query.after, query.limit)
     ) as EventRow[];
     return rows.map(toEvent);
+  }
+
+  listShopperEvents(shopper: ShopperKey, limit: number): StreamEvent[] {
+    if (shopper.email === null && shopper.profileId === null) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM events WHERE lower(profile_email) = lower(@email) OR profile_id = @profileId
+         ORDER BY position DESC LIMIT @limit`,
+      )
+      .all({ ...shopper, limit }) as EventRow[];
+    return rows.map(toEvent);
+  }
+
+  // Settings and their audit log
+
+  readSettings(): Record<string, unknown> {
+    const rows = this.db.prepare('SELECT field, value_json FROM settings').all() as {
+      field: string;
+      value_json: string;
+    }[];
+    return Object.fromEntries(rows.map((row) => [row.field, JSON.parse(row.value_json)]));
+  }
+
+  writeSettings(fields: Record<string, unknown>): void {
+    this.transaction(() => {
+      const upsert = this.db.prepare(
+        'INSERT INTO settings (field, value_json) VALUES (?, ?) ON CONFLICT (field) DO UPDATE SET value_json = excluded.value_json',
+      );
+      for (const [field, value] of Object.entries(fields)) upsert.run(field, JSON.stringify(value));
+    });
+  }
+
+  insertSettingsAudit(entry: SettingsAuditEntry): void {
+    this.transaction(() =>
+      this.db
+        .prepare(
+          `INSERT INTO settings_audit (id, at, actor_id, actor_name, actor_email, changes_json)
+           VALUES (?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          entry.id,
+          entry.at,
+          entry.actor.id,
+          entry.actor.name,
+          entry.actor.email,
+          JSON.stringify(entry.changes),
+        ),
+    );
+  }
+
+  listSettingsAudit(limit: number): SettingsAuditEntry[] {
+    const rows = this.db.prepare('SELECT * FROM settings_audit ORDER BY seq DESC LIMIT ?').all(limit) as {
+      id: string;
+      at: string;
+      actor_id: string;
+      actor_name: string;
+      actor_email: string;
+      changes_json: string;
+    }[];
+    return rows.map((row) => ({
+      id: row.id,
+      at: row.at,
+      actor: { id: row.actor_id, name: row.actor_name, email: row.actor_email },
+      changes: JSON.parse(row.changes_json),
+    }));
+  }
+
+  // Canned replies
+
+  listCannedReplies(accountId: string): CannedReply[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM canned_replies WHERE scope = 'shared' OR owner_id = ? ORDER BY shortcut, scope, id`,
+      )
+      .all(accountId) as CannedReplyRow[];
+    return rows.map(toCannedReply);
+  }
+
+  getCannedReply(id: string): CannedReply | null {
+    const row = this.db.prepare('SELECT * FROM canned_replies WHERE id = ?').get(id) as
+      CannedReplyRow | undefined;
+    return row ? toCannedReply(row) : null;
+  }
+
+  saveCannedReply(reply: CannedReply): void {
+    this.transaction(() =>
+      this.db
+        .prepare(
+          `INSERT INTO canned_replies (id, scope, owner_id, shortcut, title, body, updated_at)
+           VALUES (@id, @scope, @ownerId, @shortcut, @title, @body, @updatedAt)
+           ON CONFLICT (id) DO UPDATE SET scope = excluded.scope, owner_id = excluded.owner_id,
+             shortcut = excluded.shortcut, title = excluded.title, body = excluded.body,
+             updated_at = excluded.updated_at`,
+        )
+        .run(reply),
+    );
+  }
+
+  deleteCannedReply(id: string): void {
+    this.transaction(() => this.db.prepare('DELETE FROM canned_replies WHERE id = ?').run(id));
   }
 
   // Commands

@@ -1,5 +1,6 @@
 // Environment: Node (hub). Every migration, in order. Append new ones; never edit an applied one.
 import type { Migration } from '../migrate.js';
 import { migration001Initial } from './001_initial.js';
+import { migration002TeamWorkflow } from './002_team_workflow.js';
 
-export const migrations: readonly Migration[] = [migration001Initial];
+export const migrations: readonly Migration[] = [migration001Initial, migration002TeamWorkflow];

@@ -1,0 +1,17 @@
+// Environment: Node (hub). What the /desk namespace works with: storage, sessions, the clock, and the
+// team's live state (settings, presence, collision activity).
+import type { Sessions } from '../auth/sessions.js';
+import type { Clock } from '../core/clock.js';
+import type { HubSettingsService } from '../core/hub-settings.js';
+import type { HubStore } from '../store/hub-store.js';
+import type { ActivityTracker } from '../team/activity.js';
+import type { PresenceTracker } from '../team/presence.js';
+
+export interface DeskServices {
+  store: HubStore;
+  sessions: Sessions;
+  clock: Clock;
+  settings: HubSettingsService;
+  presence: PresenceTracker;
+  activity: ActivityTracker;
+}

@@ -1,0 +1,85 @@
+// Environment: Node (hub). Presence per account, from its /desk sockets: offline when the last one
+// closes; otherwise the chosen presence (kept in the database, so a reconnect never resets a chosen
+// away), or away while every socket reports its console idle.
+import type { Presence, ChosenPresence } from '../../shared/team.js';
+import type { AgentState, HubStore } from '../store/hub-store.js';
+import { isoAt, type Clock } from '../core/clock.js';
+
+export class PresenceTracker {
+  private readonly sockets = new Map<string, { accountId: string; idle: boolean }>();
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly store: HubStore,
+    private readonly clock: Clock,
+  ) {}
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  connect(socketId: string, accountId: string): void {
+    this.sockets.set(socketId, { accountId, idle: false });
+    this.store.updateAgentState(accountId, { lastSeenAt: isoAt(this.clock()) });
+    this.notify();
+  }
+
+  disconnect(socketId: string): void {
+    const entry = this.sockets.get(socketId);
+    if (!entry) return;
+    this.sockets.delete(socketId);
+    if (!this.socketsOf(entry.accountId).length) {
+      this.store.updateAgentState(entry.accountId, { lastSeenAt: isoAt(this.clock()) });
+    }
+    this.notify();
+  }
+
+  setIdle(socketId: string, idle: boolean): void {
+    const entry = this.sockets.get(socketId);
+    if (!entry || entry.idle === idle) return;
+    entry.idle = idle;
+    this.notify();
+  }
+
+  choose(accountId: string, presence: ChosenPresence): void {
+    this.store.updateAgentState(accountId, { chosenPresence: presence });
+    this.notify();
+  }
+
+  presenceOf(state: AgentState): Presence {
+    const sockets = this.socketsOf(state.accountId);
+    if (sockets.length === 0) return 'offline';
+    if (state.chosenPresence === 'away' || sockets.every((socket) => socket.idle)) return 'away';
+    return 'online';
+  }
+
+  /** Accounts online now: connected, not chosen away, not idle everywhere. */
+  onlineAccountIds(): Set<string> {
+    if (this.sockets.size === 0) return new Set();
+    return new Set(
+      this.store
+        .listAgentStates()
+        .filter((state) => this.presenceOf(state) === 'online')
+        .map((state) => state.accountId),
+    );
+  }
+
+  anyAgentOnline(): boolean {
+    return this.onlineAccountIds().size > 0;
+  }
+
+  private socketsOf(accountId: string) {
+    return [...this.sockets.values()].filter((entry) => entry.accountId === accountId);
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) {
+      try {
+        listener();
+      } catch (error) {
+        console.error('hub: a presence listener failed', error);
+      }
+    }
+  }
+}
