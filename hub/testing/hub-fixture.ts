@@ -4,21 +4,38 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
+import type { z } from 'zod';
+import { cannedReplySchema, type CannedReply } from '../../shared/canned-replies.js';
 import {
+  agentTypingSchema,
   CHAT_NAMESPACE,
   chatHelloResponseSchema,
+  chatMessageSchema,
+  chatStateSchema,
   type ChatMessage,
   type ChatState,
 } from '../../shared/chat-protocol.js';
 import {
   commandResultSchema,
   DESK_NAMESPACE,
+  deskRequests,
   hubChangeSchema,
+  requestResultSchema,
   syncResponseSchema,
   type CommandResult,
+  type DeskRequestName,
   type HubChange,
+  type RequestResult,
   type SyncResponse,
 } from '../../shared/desk-protocol.js';
+import { hubSettingsSchema, type HubSettings } from '../../shared/settings.js';
+import {
+  conversationActivitySchema,
+  rosterSchema,
+  type ActivityReport,
+  type ConversationActivity,
+  type Roster,
+} from '../../shared/team.js';
 import type { Role } from '../../shared/domain.js';
 import { signInResponseSchema, type CreateHandoffRequest } from '../../shared/handoff-api.js';
 import { createAccount, startHub, type HubOptions, type RunningHub } from '../app.js';
@@ -36,16 +53,20 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-export async function startTestHub(options: Partial<HubOptions> = {}): Promise<TestHub> {
-  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
-  let now = Date.now();
+/** `startAt`: the hub clock's first reading (epoch ms); default now. */
+export async function startTestHub(
+  options: Partial<HubOptions> & { startAt?: number } = {},
+): Promise<TestHub> {
+  const { startAt, ...rest } = options;
+  const dataDir = rest.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
+  let now = startAt ?? Date.now();
   const hubOptions: HubOptions = {
     port: 0,
     dataDir,
     integrationTokens: [INTEGRATION_TOKEN],
     chatPageDir: path.join(dataDir, 'no-chat-page'),
     clock: () => now,
-    ...options,
+    ...rest,
   };
   const testHub: TestHub = {
     hub: await startHub(hubOptions),
@@ -131,12 +152,26 @@ export function handoffRequest(
   };
 }
 
-/** A console's socket: records every pushed change, parsed against its schema. */
+/** A console's socket: records every push (changes, roster, settings, activity, canned replies), parsed. */
 export interface DeskClient {
   socket: Socket;
   changes: HubChange[];
+  rosters: Roster[];
+  settings: HubSettings[];
+  activities: ConversationActivity[];
+  cannedReplies: CannedReply[][];
   sync(after?: number, limit?: number): Promise<Extract<SyncResponse, { ok: true }>>;
   command(command: Record<string, unknown>): Promise<CommandResult>;
+  /** A request from deskRequests; the answer parsed against its RequestResult schema. */
+  request<N extends DeskRequestName>(
+    name: N,
+    payload: unknown,
+  ): Promise<RequestResult<z.infer<(typeof deskRequests)[N]['value']>>>;
+  report(activity: ActivityReport): void;
+  /** The latest pushed roster entry for an email. */
+  member(email: string): Roster[number] | undefined;
+  /** The latest pushed activity of a conversation. */
+  activityOf(conversationId: string): ConversationActivity | undefined;
   close(): void;
 }
 
@@ -168,11 +203,36 @@ export function connected(socket: Socket): Promise<void> {
 export async function connectDesk(url: string, token: string): Promise<DeskClient> {
   const socket = socketFor(url, DESK_NAMESPACE, { token });
   const changes: HubChange[] = [];
+  const rosters: Roster[] = [];
+  const settings: HubSettings[] = [];
+  const activities: ConversationActivity[] = [];
+  const cannedReplies: CannedReply[][] = [];
   socket.on('change', (change: unknown) => changes.push(hubChangeSchema.parse(change)));
+  socket.on('roster', (roster: unknown) => rosters.push(rosterSchema.parse(roster)));
+  socket.on('settings', (value: unknown) => settings.push(hubSettingsSchema.parse(value)));
+  socket.on('activity', (value: unknown) => activities.push(conversationActivitySchema.parse(value)));
+  socket.on('cannedReplies', (value: unknown) => cannedReplies.push(cannedReplySchema.array().parse(value)));
   await connected(socket);
   return {
     socket,
     changes,
+    rosters,
+    settings,
+    activities,
+    cannedReplies,
+    async request(name, payload) {
+      const answer = await socket.timeout(5000).emitWithAck(name, payload);
+      return requestResultSchema(deskRequests[name].value).parse(answer) as never;
+    },
+    report(activity) {
+      socket.emit('activity', activity);
+    },
+    member(email) {
+      return rosters.at(-1)?.find((member) => member.email === email);
+    },
+    activityOf(conversationId) {
+      return activities.findLast((activity) => activity.conversationId === conversationId);
+    },
     async sync(after = 0, limit = 1000) {
       const response = syncResponseSchema.parse(
         await socket.timeout(5000).emitWithAck('sync', { after, limit }),
@@ -208,6 +268,8 @@ export interface ChatClient {
   /** Every message seen: the hello transcript, then pushes, deduplicated by id (the latest wins). */
   messages: Map<string, ChatMessage>;
   states: ChatState[];
+  /** Every `chat:typing` push: an agent typing a reply. */
+  agentTyping: z.infer<typeof agentTypingSchema>[];
   emit(event: string, payload: unknown): Promise<unknown>;
   close(): void;
 }
@@ -216,8 +278,13 @@ export async function connectChat(url: string, hello: Record<string, unknown> = 
   const socket = socketFor(url, CHAT_NAMESPACE);
   const messages = new Map<string, ChatMessage>();
   const states: ChatState[] = [];
-  socket.on('chat:message', (message: ChatMessage) => messages.set(message.id, message));
-  socket.on('chat:state', (state: ChatState) => states.push(state));
+  const agentTyping: z.infer<typeof agentTypingSchema>[] = [];
+  socket.on('chat:message', (message: unknown) => {
+    const parsed = chatMessageSchema.parse(message);
+    messages.set(parsed.id, parsed);
+  });
+  socket.on('chat:state', (state: unknown) => states.push(chatStateSchema.parse(state)));
+  socket.on('chat:typing', (typing: unknown) => agentTyping.push(agentTypingSchema.parse(typing)));
   await connected(socket);
   const response = chatHelloResponseSchema.parse(await socket.timeout(5000).emitWithAck('chat:hello', hello));
   if (!response.ok) throw new Error(`chat:hello refused: ${response.error}`);
@@ -230,6 +297,7 @@ export async function connectChat(url: string, hello: Record<string, unknown> = 
     transcript: response.transcript,
     messages,
     states,
+    agentTyping,
     emit: (event, payload) => socket.timeout(5000).emitWithAck(event, payload),
     close: () => socket.close(),
   };
