@@ -47,6 +47,8 @@ export interface TestHub {
   hub: RunningHub;
   url: string;
   dataDir: string;
+  /** The hub clock's reading (epoch ms). */
+  now(): number;
   /** Moves the hub's clock forward and runs the hub's timers now due (snooze ends, stale typing). */
   advance(ms: number): void;
   restart(): Promise<void>;
@@ -74,6 +76,7 @@ export async function startTestHub(
       return this.hub.url;
     },
     dataDir,
+    now: () => now,
     advance(ms) {
       now += ms;
       this.hub.runDueTimers();
