@@ -171,6 +171,8 @@ export interface DeskClient {
     payload: unknown,
   ): Promise<RequestResult<z.infer<(typeof deskRequests)[N]['value']>>>;
   report(activity: ActivityReport): void;
+  /** Resolves once the hub has handled everything this socket sent before (a socket's events run in order). */
+  settle(): Promise<void>;
   /** The latest pushed roster entry for an email. */
   member(email: string): Roster[number] | undefined;
   /** The latest pushed activity of a conversation. */
@@ -229,6 +231,10 @@ export async function connectDesk(url: string, token: string): Promise<DeskClien
     },
     report(activity) {
       socket.emit('activity', activity);
+    },
+    async settle() {
+      // An acked request that changes nothing: its ack comes after every earlier event was handled.
+      await socket.timeout(5000).emitWithAck('audit:list', { limit: 1 });
     },
     member(email) {
       return rosters.at(-1)?.find((member) => member.email === email);
