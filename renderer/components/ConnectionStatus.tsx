@@ -1,11 +1,12 @@
 // Environment: browser. The console's link state, always on screen: the local desk core first (without it
 // nothing works), then the desk core's link to the hub with the last error in words.
-import { t } from '../i18n/t.js';
+import { useTranslation } from 'react-i18next';
 import { useDesk } from '../store/use-desk.js';
 
 type Tone = 'ok' | 'busy' | 'down' | 'idle';
 
 export function ConnectionStatus() {
+  const { t } = useTranslation();
   const bridgeLink = useDesk((state) => state.bridgeLink);
   const status = useDesk((state) => state.connection.status);
   const lastError = useDesk((state) => state.connection.lastError);

@@ -39,18 +39,15 @@ async function invoke<N extends DeskCallName>(
 }
 
 export function createDeskApi(bridge: DeskBridge): DeskApi {
-  const callOf =
-    <N extends DeskCallName>(name: N) =>
-    (args: DeskCallArgs<N>) =>
-      invoke(bridge, name, args);
+  // One typed function per call in the contract, so a call added to deskCalls is available here at once.
+  const calls = Object.fromEntries(
+    (Object.keys(deskCalls) as DeskCallName[]).map((name) => [
+      name,
+      (args: DeskCallArgs<typeof name>) => invoke(bridge, name, args),
+    ]),
+  ) as { [N in DeskCallName]: (args: DeskCallArgs<N>) => Promise<DeskCallResult<N>> };
   return {
-    getSnapshot: callOf('getSnapshot'),
-    signIn: callOf('signIn'),
-    signOut: callOf('signOut'),
-    openConversation: callOf('openConversation'),
-    claim: callOf('claim'),
-    reply: callOf('reply'),
-    resolve: callOf('resolve'),
+    ...calls,
     onEvent(listener: (event: DeskEvent) => void) {
       return bridge.onEvent((raw) => {
         const parsed = deskEventSchema.safeParse(raw);

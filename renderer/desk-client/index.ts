@@ -26,12 +26,14 @@ function alwaysOpen(bridge: DeskBridge): LinkedDeskBridge {
   };
 }
 
-export function connectDesk(): { api: DeskApi; bridge: LinkedDeskBridge } {
+/** `electron`: the preload's bridge is there (Electron shows notifications itself); else the web host. */
+export function connectDesk(): { api: DeskApi; bridge: LinkedDeskBridge; electron: boolean } {
   const exposed: unknown = (globalThis as Record<string, unknown>)[DESK_BRIDGE_GLOBAL];
+  const electron = isDeskBridge(exposed);
   const bridge = isDeskBridge(exposed)
     ? alwaysOpen(exposed)
     : createWebSocketBridge({
         url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WEB_BRIDGE_PATH}`,
       });
-  return { api: createDeskApi(bridge), bridge };
+  return { api: createDeskApi(bridge), bridge, electron };
 }

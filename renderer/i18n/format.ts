@@ -47,3 +47,20 @@ export function formatClock(iso: string): string {
     new Date(iso),
   );
 }
+
+/** A short date and time for things further away than today: "Tue 14 Jan, 09:00". */
+export function formatDateTimeShort(iso: string): string {
+  return new Intl.DateTimeFormat(currentLocale(), {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
+}
+
+/** A weekday's name in the UI language, Monday first (index 0..6). */
+export function weekdayName(index: number, width: 'long' | 'short' = 'long'): string {
+  // 2024-01-01 was a Monday.
+  return new Intl.DateTimeFormat(currentLocale(), { weekday: width }).format(new Date(2024, 0, 1 + index));
+}

@@ -1,7 +1,11 @@
 // Environment: browser. The only way live changes enter the store: one DeskEvent at a time.
+// (`notification` is a side effect, handled by platform/desktop-notifications.ts, not state.)
 import type { DeskEvent } from '../../shared/desk-api.js';
-import { describeCommandFailure } from './actions-slice.js';
 import type { DeskState } from './desk-state.js';
+
+function sameTags(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((tag, index) => tag === b[index]);
+}
 
 export function applyDeskEvent(state: DeskState, event: DeskEvent): void {
   switch (event.type) {
@@ -17,30 +21,54 @@ export function applyDeskEvent(state: DeskState, event: DeskEvent): void {
       state.setConnection(event.connection);
       return;
     case 'conversation': {
-      state.upsertConversation(event.conversation);
-      const actions = state.actionsByConversation[event.conversation.id];
+      const { conversation } = event;
+      state.upsertConversation(conversation);
+      const actions = state.actionsByConversation[conversation.id];
       // A claim or resolve that was waiting in the outbox is visibly done once the conversation says so.
-      if (actions?.claim === 'in_flight' && event.conversation.status !== 'queued') {
-        state.patchActions(event.conversation.id, { claim: 'idle' });
+      if (actions?.claim === 'in_flight' && conversation.status !== 'queued') {
+        state.patchActions(conversation.id, { claim: 'idle' });
       }
-      if (actions?.resolve === 'in_flight' && event.conversation.status === 'resolved') {
-        state.patchActions(event.conversation.id, { resolve: 'idle' });
+      if (actions?.resolve === 'in_flight' && conversation.status === 'resolved') {
+        state.patchActions(conversation.id, { resolve: 'idle' });
+      }
+      if (actions?.pendingTags && sameTags(actions.pendingTags, conversation.tags)) {
+        state.patchActions(conversation.id, { pendingTags: null });
       }
       return;
     }
     case 'message':
       state.upsertMessages(event.message.conversationId, [event.message]);
       return;
-    case 'commandFailed': {
-      const error =
-        event.error.code === 'already_claimed'
-          ? event.error.message
-          : describeCommandFailure(event.commandType, event.error.message);
-      if (event.commandType === 'claim') state.patchActions(event.conversationId, { claim: 'idle', error });
-      else if (event.commandType === 'resolve')
-        state.patchActions(event.conversationId, { resolve: 'idle', error });
-      else state.patchActions(event.conversationId, { replying: false, error });
+    case 'commandFailed':
+      state.commandFailed(
+        event.conversationId,
+        event.commandType,
+        event.error.message,
+        event.error.code === 'already_claimed',
+      );
       return;
-    }
+    case 'roster':
+      state.applyRoster(event.roster);
+      return;
+    case 'settings':
+      state.applySettings(event.settings);
+      return;
+    case 'activity':
+      state.applyActivity(event.activity);
+      return;
+    case 'cannedReplies':
+      state.applyCannedReplies(event.cannedReplies);
+      return;
+    case 'unread':
+      state.applyUnread(event.unread);
+      return;
+    case 'preferences':
+      state.applyPreferences(event.preferences);
+      return;
+    case 'focusConversation':
+      state.revealConversation(event.conversationId);
+      return;
+    case 'notification':
+      return;
   }
 }

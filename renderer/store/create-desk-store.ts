@@ -12,6 +12,11 @@ import type { DeskState } from './desk-state.js';
 import { createMessagesSlice } from './messages-slice.js';
 import { createSessionSlice } from './session-slice.js';
 import { createUiSlice } from './ui-slice.js';
+import { createTeamSlice } from './team-slice.js';
+import { createHubSettingsSlice } from './hub-settings-slice.js';
+import { createCannedRepliesSlice } from './canned-replies-slice.js';
+import { createPreferencesSlice } from './preferences-slice.js';
+import { createShopperHistorySlice } from './shopper-history-slice.js';
 
 export type DeskStore = StoreApi<DeskState>;
 
@@ -23,6 +28,11 @@ export function createDeskStore(api: DeskApi): DeskStore {
     ...createMessagesSlice(api)(...a),
     ...createUiSlice(...a),
     ...createActionsSlice(api)(...a),
+    ...createTeamSlice(api)(...a),
+    ...createHubSettingsSlice(api)(...a),
+    ...createCannedRepliesSlice(api)(...a),
+    ...createPreferencesSlice(api)(...a),
+    ...createShopperHistorySlice(api)(...a),
   }));
 }
 

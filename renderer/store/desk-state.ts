@@ -6,13 +6,23 @@ import type { ConnectionSlice } from './connection-slice.js';
 import type { MessagesSlice } from './messages-slice.js';
 import type { SessionSlice } from './session-slice.js';
 import type { UiSlice } from './ui-slice.js';
+import type { TeamSlice } from './team-slice.js';
+import type { HubSettingsSlice } from './hub-settings-slice.js';
+import type { CannedRepliesSlice } from './canned-replies-slice.js';
+import type { PreferencesSlice } from './preferences-slice.js';
+import type { ShopperHistorySlice } from './shopper-history-slice.js';
 
 export type DeskState = SessionSlice &
   ConnectionSlice &
   ConversationSlice &
   MessagesSlice &
   UiSlice &
-  ActionsSlice;
+  ActionsSlice &
+  TeamSlice &
+  HubSettingsSlice &
+  CannedRepliesSlice &
+  PreferencesSlice &
+  ShopperHistorySlice;
 
 /** A slice creator that sees the whole store. */
 export type DeskSliceCreator<Slice> = StateCreator<DeskState, [], [], Slice>;

@@ -1,103 +1,16 @@
 // The store's behaviour as the agent sees it, fed through the same DeskApi surface the desk core provides.
 // The DeskApi here is scripted per test: the store is the unit under test, not the desk core.
 import { describe, expect, it, vi } from 'vitest';
-import type { ActionResult, DeskApi, DeskEvent, DeskMessage, DeskSnapshot } from '../../shared/desk-api.js';
-import type { Conversation } from '../../shared/domain.js';
-import type { BridgeLinkState } from '../desk-client/linked-bridge.js';
-import { createDeskStore, feedDeskStore } from './create-desk-store.js';
 import { queueCount, queueIds } from './queue.js';
-
-const me = { id: 'agent-1', name: 'Alva Agent', email: 'agent1@demo.test', role: 'agent' as const };
-const other = { id: 'agent-2', name: 'Bo Berg', email: 'agent2@demo.test' };
-
-function conversation(id: string, patch: Partial<Conversation> = {}): Conversation {
-  return {
-    id,
-    channel: 'web_chat',
-    status: 'queued',
-    shopper: { email: `${id}@shop.test`, name: `Shopper ${id}` },
-    escalation: { reason: 'Wants a refund', tags: [] },
-    assignee: null,
-    createdAt: '2025-01-01T10:00:00.000Z',
-    escalatedAt: '2025-01-01T10:01:00.000Z',
-    claimedAt: null,
-    firstResponseAt: null,
-    resolvedAt: null,
-    resolutionTags: [],
-    lastMessageAt: null,
-    lastMessagePreview: null,
-    version: 1,
-    ...patch,
-  };
-}
-
-function message(id: string, conversationId: string, position: number): DeskMessage {
-  return {
-    id,
-    conversationId,
-    position,
-    author: 'shopper',
-    agent: null,
-    text: `hello ${id}`,
-    sentAt: '2025-01-01T10:00:00.000Z',
-    delivery: null,
-    products: [],
-  };
-}
-
-function snapshot(conversations: Conversation[]): DeskSnapshot {
-  return {
-    session: { account: me, hubUrl: 'http://127.0.0.1:4710' },
-    connection: { status: 'online', hubUrl: 'http://127.0.0.1:4710', lastError: null },
-    conversations,
-    defaultHubUrl: 'http://127.0.0.1:4710',
-  };
-}
-
-/** A DeskApi whose answers each test scripts, and which lets the test push events and link changes. */
-function scriptedDesk(initial: DeskSnapshot) {
-  const listeners = new Set<(event: DeskEvent) => void>();
-  const linkListeners = new Set<(state: BridgeLinkState) => void>();
-  let link: BridgeLinkState = 'open';
-  const api = {
-    getSnapshot: vi.fn(async () => initial),
-    signIn: vi.fn(),
-    signOut: vi.fn(async () => ({ ok: true as const })),
-    openConversation: vi.fn(async ({ conversationId }: { conversationId: string }) => ({
-      conversation: initial.conversations.find((c) => c.id === conversationId) ?? null,
-      messages: [] as DeskMessage[],
-    })),
-    claim: vi.fn(async (): Promise<ActionResult> => ({ ok: true, pending: false })),
-    reply: vi.fn(async (): Promise<ActionResult> => ({ ok: true, pending: false })),
-    resolve: vi.fn(async (): Promise<ActionResult> => ({ ok: true, pending: false })),
-    onEvent(listener: (event: DeskEvent) => void) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  } satisfies DeskApi;
-  const bridge = {
-    linkState: () => link,
-    onLinkChange(listener: (state: BridgeLinkState) => void) {
-      linkListeners.add(listener);
-      return () => linkListeners.delete(listener);
-    },
-  };
-  const store = createDeskStore(api);
-  feedDeskStore(store, api, bridge);
-  return {
-    api,
-    store,
-    emit: (event: DeskEvent) => listeners.forEach((listener) => listener(event)),
-    setLink(state: BridgeLinkState) {
-      link = state;
-      linkListeners.forEach((listener) => listener(state));
-    },
-  };
-}
-
-async function ready(desk: ReturnType<typeof scriptedDesk>) {
-  await vi.waitFor(() => expect(desk.store.getState().snapshotStatus).toBe('ready'));
-}
+import {
+  conversation,
+  me,
+  message,
+  other,
+  ready,
+  scriptedDesk,
+  snapshot,
+} from './test-support/scripted-desk.js';
 
 describe('desk store', () => {
   it('sorts the queue tabs from the snapshot: longest waiting first, mine only mine', async () => {

@@ -13,6 +13,8 @@ function message(id: string, position: number, patch: Partial<DeskMessage> = {})
     sentAt: '2025-01-01T10:00:00.000Z',
     delivery: null,
     products: [],
+    internal: false,
+    mentions: [],
     ...patch,
   };
 }

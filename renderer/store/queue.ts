@@ -3,14 +3,19 @@ import type { Conversation } from '../../shared/domain.js';
 import type { DeskState } from './desk-state.js';
 import type { QueueTab } from './ui-slice.js';
 
+/** Statuses that count as work in hand: claimed and not done (pending waits on the shopper, still ours). */
+const ACTIVE = new Set<Conversation['status']>(['open', 'pending']);
+
 export function isInTab(conversation: Conversation, tab: QueueTab, myAgentId: string | null): boolean {
   switch (tab) {
     case 'unassigned':
       return conversation.status === 'queued';
     case 'mine':
-      return conversation.status === 'open' && conversation.assignee?.id === myAgentId;
+      return ACTIVE.has(conversation.status) && conversation.assignee?.id === myAgentId;
     case 'allOpen':
-      return conversation.status === 'queued' || conversation.status === 'open';
+      return conversation.status === 'queued' || ACTIVE.has(conversation.status);
+    case 'snoozed':
+      return conversation.status === 'snoozed';
   }
 }
 
@@ -19,12 +24,21 @@ export function waitingSince(conversation: Conversation): string {
   return conversation.escalatedAt ?? conversation.createdAt;
 }
 
-/** Longest-waiting first for unclaimed work; most recent activity first for claimed work. */
+/**
+ * Longest-waiting first for unclaimed work; then open before pending (pending waits on the shopper), each by
+ * most recent activity; snoozed ones by when they come back.
+ */
 function compareForQueue(a: Conversation, b: Conversation): number {
-  const aQueued = a.status === 'queued';
-  const bQueued = b.status === 'queued';
-  if (aQueued !== bQueued) return aQueued ? -1 : 1;
-  if (aQueued) return Date.parse(waitingSince(a)) - Date.parse(waitingSince(b)) || a.id.localeCompare(b.id);
+  const rank = (c: Conversation) =>
+    c.status === 'queued' ? 0 : c.status === 'open' ? 1 : c.status === 'pending' ? 2 : 3;
+  const byRank = rank(a) - rank(b);
+  if (byRank !== 0) return byRank;
+  if (a.status === 'queued') {
+    return Date.parse(waitingSince(a)) - Date.parse(waitingSince(b)) || a.id.localeCompare(b.id);
+  }
+  if (a.status === 'snoozed') {
+    return Date.parse(a.snoozedUntil ?? '') - Date.parse(b.snoozedUntil ?? '') || a.id.localeCompare(b.id);
+  }
   const aLast = Date.parse(a.lastMessageAt ?? waitingSince(a));
   const bLast = Date.parse(b.lastMessageAt ?? waitingSince(b));
   return bLast - aLast || a.id.localeCompare(b.id);
@@ -49,4 +63,13 @@ export function queueCount(state: DeskState, tab: QueueTab): number {
     if (isInTab(conversation, tab, me)) count += 1;
   }
   return count;
+}
+
+/** The tab where a conversation shows, for opening it from elsewhere (palette, notification, history). */
+export function tabFor(conversation: Conversation, myAgentId: string | null): QueueTab | null {
+  if (conversation.status === 'queued') return 'unassigned';
+  if (isInTab(conversation, 'mine', myAgentId)) return 'mine';
+  if (isInTab(conversation, 'allOpen', myAgentId)) return 'allOpen';
+  if (conversation.status === 'snoozed') return 'snoozed';
+  return null;
 }

@@ -66,6 +66,12 @@ export const createSessionSlice =
         snapshotError: null,
       });
       get().replaceConversations(snapshot.conversations);
+      get().applyRoster(snapshot.roster);
+      get().applySettings(snapshot.settings);
+      get().applyCannedReplies(snapshot.cannedReplies);
+      get().replaceActivity(snapshot.activity);
+      get().applyUnread(snapshot.unread);
+      get().applyPreferences(snapshot.preferences);
       // The selected conversation may have missed messages while the link was down.
       const selected = get().selectedConversationId;
       if (snapshot.session && selected) void get().loadTranscript(selected);
@@ -107,6 +113,21 @@ export const createSessionSlice =
         selectedConversationId: null,
         actionsByConversation: {},
         queueTab: 'unassigned',
+        queueCursorId: null,
+        dialog: null,
+        resolveFormFor: null,
+        composerMode: 'reply',
+        roster: [],
+        activityByConversation: {},
+        presencePending: null,
+        presenceError: null,
+        settings: null,
+        audit: { state: 'idle' },
+        cannedReplies: [],
+        unread: {},
+        historyByConversation: {},
+        drafts: {},
+        typing: null,
       });
     },
   });

@@ -1,82 +1,141 @@
-// Environment: browser. Who the conversation is with, where, its status and assignee, and the actions that
-// apply right now (Claim while queued; Resolve for the assignee while open).
+// Environment: browser. Who the conversation is with, where, its status and assignee, who else is here
+// (viewing, typing), and the actions that apply right now for this agent.
+import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../../shared/domain.js';
-import { t } from '../../i18n/t.js';
+import { abilitiesFor } from '../../store/abilities.js';
 import { useDesk } from '../../store/use-desk.js';
+import { OthersActivity } from '../team/OthersActivity.js';
 import { channelName, shopperDisplayName, shopperSecondaryName, statusName } from './display-names.js';
 
 interface ConversationHeaderProps {
   conversation: Conversation;
-  resolveOpen: boolean;
-  onResolveClick(): void;
   shopperPanelOpen: boolean;
   onToggleShopperPanel(): void;
 }
 
 export function ConversationHeader({
   conversation,
-  resolveOpen,
-  onResolveClick,
   shopperPanelOpen,
   onToggleShopperPanel,
 }: ConversationHeaderProps) {
-  const myId = useDesk((state) => state.session?.account.id ?? null);
-  const claimState = useDesk((state) => state.actionsByConversation[conversation.id]?.claim ?? 'idle');
+  const { t } = useTranslation();
+  const account = useDesk((state) => state.session?.account);
+  const actions = useDesk((state) => state.actionsByConversation[conversation.id]);
+  const resolveOpen = useDesk((state) => state.resolveFormFor === conversation.id);
   const claim = useDesk((state) => state.claim);
+  const setStatus = useDesk((state) => state.setStatus);
+  const openDialog = useDesk((state) => state.openDialog);
+  const setResolveFormFor = useDesk((state) => state.setResolveFormFor);
   const secondary = shopperSecondaryName(conversation.shopper);
-  const mine = conversation.assignee?.id === myId;
+  const mine = conversation.assignee?.id === account?.id;
+  const can = abilitiesFor(conversation, account);
+  const claiming = actions?.claim === 'in_flight';
+  const moving = actions?.moving ?? false;
 
   return (
     <header className="conversation-header">
-      <div className="conversation-header__who">
-        <h2 className="conversation-header__name">{shopperDisplayName(conversation.shopper)}</h2>
-        <div className="conversation-header__meta">
-          {secondary && <span>{secondary}</span>}
-          <span className={`chip chip--channel chip--${conversation.channel}`}>
-            {channelName(conversation.channel)}
-          </span>
-          <span
-            className={`chip chip--status chip--${conversation.status}`}
-            data-status={conversation.status}
-          >
-            {statusName(conversation)}
-          </span>
-          <span className="conversation-header__assignee">
-            {conversation.assignee
-              ? t('conversation.assignee', {
-                  name: mine ? t('queue.assignedToYou') : conversation.assignee.name,
-                })
-              : t('conversation.unassigned')}
-          </span>
+      <div className="conversation-header__row">
+        <div className="conversation-header__who">
+          <h2 className="conversation-header__name">{shopperDisplayName(conversation.shopper)}</h2>
+          <div className="conversation-header__meta">
+            {secondary && <span>{secondary}</span>}
+            <span className={`chip chip--channel chip--${conversation.channel}`}>
+              {channelName(conversation.channel)}
+            </span>
+            <span
+              className={`chip chip--status chip--${conversation.status}`}
+              data-status={conversation.status}
+            >
+              {statusName(conversation)}
+            </span>
+            <span className="conversation-header__assignee">
+              {conversation.assignee
+                ? t('conversation.assignee', {
+                    name: mine ? t('queue.assignedToYou') : conversation.assignee.name,
+                  })
+                : t('conversation.unassigned')}
+            </span>
+          </div>
         </div>
-      </div>
-      <div className="conversation-header__actions">
-        {conversation.status === 'queued' && (
+        <div className="conversation-header__actions" role="group" aria-label={t('conversation.actions')}>
+          {can.claim && (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => void claim(conversation.id)}
+              disabled={claiming}
+              aria-busy={claiming}
+              aria-keyshortcuts="c"
+            >
+              {claiming ? t('actions.claiming') : t('actions.claim')}
+            </button>
+          )}
+          {can.reopen && (
+            <button
+              type="button"
+              className="button"
+              disabled={moving}
+              onClick={() => void setStatus(conversation.id, { status: 'open' })}
+              aria-keyshortcuts="o"
+            >
+              {t('actions.reopen')}
+            </button>
+          )}
+          {can.pending && (
+            <button
+              type="button"
+              className="button"
+              disabled={moving}
+              onClick={() => void setStatus(conversation.id, { status: 'pending' })}
+              aria-keyshortcuts="p"
+            >
+              {t('actions.markPending')}
+            </button>
+          )}
+          {can.snooze && (
+            <button
+              type="button"
+              className="button"
+              disabled={moving}
+              onClick={() => openDialog({ kind: 'snooze', conversationId: conversation.id })}
+              aria-keyshortcuts="s"
+            >
+              {t('actions.snooze')}
+            </button>
+          )}
+          {can.transfer && (
+            <button
+              type="button"
+              className="button"
+              disabled={moving}
+              onClick={() => openDialog({ kind: 'transfer', conversationId: conversation.id })}
+              aria-keyshortcuts="t"
+            >
+              {t('actions.transfer')}
+            </button>
+          )}
+          {can.resolve && !resolveOpen && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => setResolveFormFor(conversation.id)}
+              aria-keyshortcuts="e"
+            >
+              {t('actions.resolve')}
+            </button>
+          )}
           <button
             type="button"
-            className="button button--primary"
-            onClick={() => void claim(conversation.id)}
-            disabled={claimState === 'in_flight'}
-            aria-busy={claimState === 'in_flight'}
+            className="button button--ghost shopper-toggle"
+            aria-expanded={shopperPanelOpen}
+            aria-controls="shopper-panel"
+            onClick={onToggleShopperPanel}
           >
-            {claimState === 'in_flight' ? t('actions.claiming') : t('actions.claim')}
+            {t('shopper.label')}
           </button>
-        )}
-        {conversation.status === 'open' && mine && !resolveOpen && (
-          <button type="button" className="button" onClick={onResolveClick}>
-            {t('actions.resolve')}
-          </button>
-        )}
-        <button
-          type="button"
-          className="button button--ghost shopper-toggle"
-          aria-expanded={shopperPanelOpen}
-          aria-controls="shopper-panel"
-          onClick={onToggleShopperPanel}
-        >
-          {t('shopper.label')}
-        </button>
+        </div>
       </div>
+      <OthersActivity conversationId={conversation.id} variant="header" />
     </header>
   );
 }

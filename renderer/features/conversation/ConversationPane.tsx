@@ -1,10 +1,11 @@
-// Environment: browser. The middle pane: header with actions, failures in words, the transcript, and the
-// composer (only for the assignee) or what is needed before replying.
-import { useState } from 'react';
-import { t } from '../../i18n/t.js';
-import { useDesk } from '../../store/use-desk.js';
+// Environment: browser. The middle pane: header with actions and who else is here, failures in words, the
+// status banner (pending, snoozed), the transcript, and the composer (reply for the assignee, notes for all).
+import { useTranslation } from 'react-i18next';
 import { SkeletonLines } from '../../components/Skeleton.js';
-import { Composer } from './Composer.js';
+import { formatDateTimeShort } from '../../i18n/format.js';
+import { abilitiesFor } from '../../store/abilities.js';
+import { useDesk } from '../../store/use-desk.js';
+import { Composer } from '../composer/Composer.js';
 import { ConversationHeader } from './ConversationHeader.js';
 import { shopperDisplayName } from './display-names.js';
 import { ResolveForm } from './ResolveForm.js';
@@ -19,6 +20,7 @@ export function ConversationPane({
   shopperPanelOpen: boolean;
   onToggleShopperPanel(): void;
 }) {
+  const { t } = useTranslation();
   const conversationId = useDesk((state) => state.selectedConversationId);
   const conversation = useDesk((state) =>
     conversationId ? state.conversationsById[conversationId] : undefined,
@@ -33,8 +35,11 @@ export function ConversationPane({
     conversationId ? state.actionsByConversation[conversationId]?.error : null,
   );
   const dismissError = useDesk((state) => state.dismissActionError);
-  const myId = useDesk((state) => state.session?.account.id ?? null);
-  const [resolveFor, setResolveFor] = useState<string | null>(null);
+  const account = useDesk((state) => state.session?.account);
+  const resolveOpen = useDesk(
+    (state) => state.resolveFormFor !== null && state.resolveFormFor === conversationId,
+  );
+  const setResolveFormFor = useDesk((state) => state.setResolveFormFor);
 
   if (!conversationId) {
     return (
@@ -59,16 +64,13 @@ export function ConversationPane({
     );
   }
 
-  const mine = conversation.assignee?.id === myId;
-  const resolveOpen = resolveFor === conversation.id && conversation.status === 'open';
+  const can = abilitiesFor(conversation, account);
   const shopperName = shopperDisplayName(conversation.shopper);
 
   return (
     <main className="pane pane--conversation" aria-label={shopperName}>
       <ConversationHeader
         conversation={conversation}
-        resolveOpen={resolveOpen}
-        onResolveClick={() => setResolveFor(conversation.id)}
         shopperPanelOpen={shopperPanelOpen}
         onToggleShopperPanel={onToggleShopperPanel}
       />
@@ -89,14 +91,22 @@ export function ConversationPane({
           <p>{t('conversation.loadFailed', { message: transcriptStatus.message })}</p>
         </div>
       )}
+      {conversation.status === 'pending' && (
+        <p className="status-banner status-banner--pending">{t('conversation.pendingBanner')}</p>
+      )}
+      {conversation.status === 'snoozed' && conversation.snoozedUntil && (
+        <p className="status-banner status-banner--snoozed">
+          {t('conversation.snoozedBanner', { time: formatDateTimeShort(conversation.snoozedUntil) })}
+        </p>
+      )}
       <Transcript
         conversation={conversation}
         messages={messages ?? NO_MESSAGES}
         loading={transcriptStatus?.state === 'loading'}
-        myAgentId={myId}
+        myAgentId={account?.id ?? null}
       />
       <footer className="conversation-footer">
-        {conversation.status === 'resolved' ? (
+        {conversation.status === 'resolved' && (
           <div className="resolved-banner" data-status="resolved">
             <strong>{t('conversation.resolved')}</strong>
             {conversation.resolutionTags.length > 0 && (
@@ -109,19 +119,25 @@ export function ConversationPane({
               </ul>
             )}
           </div>
-        ) : conversation.status === 'queued' ? (
+        )}
+        {conversation.status === 'queued' && (
           <p className="composer-placeholder">{t('composer.claimFirst')}</p>
-        ) : mine ? (
-          <>
-            {resolveOpen && (
-              <ResolveForm conversationId={conversation.id} onDone={() => setResolveFor(null)} />
-            )}
-            <Composer conversationId={conversation.id} shopperName={shopperName} />
-          </>
-        ) : (
+        )}
+        {conversation.status !== 'queued' && conversation.status !== 'resolved' && !can.reply && (
           <p className="composer-placeholder">
             {t('composer.someoneElse', { name: conversation.assignee?.name ?? '' })}
           </p>
+        )}
+        {resolveOpen && can.resolve && (
+          <ResolveForm conversationId={conversation.id} onDone={() => setResolveFormFor(null)} />
+        )}
+        {can.note && (
+          <Composer
+            key={conversation.id}
+            conversation={conversation}
+            canReply={can.reply}
+            shopperName={shopperName}
+          />
         )}
       </footer>
     </main>

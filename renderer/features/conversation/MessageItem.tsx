@@ -4,7 +4,7 @@ import { memo } from 'react';
 import type { DeskMessage } from '../../../shared/desk-api.js';
 import type { Shopper } from '../../../shared/domain.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
-import { t } from '../../i18n/t.js';
+import { useTranslation } from 'react-i18next';
 import { shopperDisplayName } from './display-names.js';
 import { ProductCards } from './ProductCards.js';
 
@@ -15,6 +15,7 @@ interface MessageItemProps {
 }
 
 function AuthorLabel({ message, shopper, myAgentId }: MessageItemProps) {
+  const { t } = useTranslation();
   switch (message.author) {
     case 'shopper':
       return <span className="message__author">{shopperDisplayName(shopper)}</span>;
@@ -41,6 +42,8 @@ function AuthorLabel({ message, shopper, myAgentId }: MessageItemProps) {
 }
 
 export const MessageItem = memo(function MessageItem({ message, shopper, myAgentId }: MessageItemProps) {
+  const { t } = useTranslation();
+  if (message.internal) return <NoteItem message={message} shopper={shopper} myAgentId={myAgentId} />;
   if (message.author === 'system') {
     return (
       <div className="message message--system" data-message-id={message.id} data-author="system">
@@ -71,3 +74,33 @@ export const MessageItem = memo(function MessageItem({ message, shopper, myAgent
     </div>
   );
 });
+
+/** An internal note: amber, labelled, on the team's side; mentions stand out. Never sent to the shopper. */
+function NoteItem({ message, shopper, myAgentId }: MessageItemProps) {
+  const { t } = useTranslation();
+  const mentionsMe = myAgentId !== null && message.mentions.includes(myAgentId);
+  return (
+    <div
+      className={`message message--note${mentionsMe ? ' mentions-me' : ''}`}
+      data-message-id={message.id}
+      data-author={message.author}
+      data-internal="true"
+    >
+      <div className="message__head">
+        <span className="note-label" title={t('author.internalNoteHint')}>
+          {t('author.internalNote')}
+        </span>
+        <AuthorLabel message={message} shopper={shopper} myAgentId={myAgentId} />
+        <RelativeTime iso={message.sentAt} className="message__time" />
+      </div>
+      <div className="message__bubble">
+        <p className="message__text">{message.text}</p>
+      </div>
+      {message.delivery === 'pending' || message.delivery === 'failed' ? (
+        <span className={`delivery delivery--${message.delivery}`} data-delivery={message.delivery}>
+          {t(`delivery.${message.delivery}`)}
+        </span>
+      ) : null}
+    </div>
+  );
+}

@@ -1,8 +1,9 @@
 // Environment: browser. Products the Customer Agent recommended, as small cards.
 import type { Product } from '../../../shared/domain.js';
-import { t } from '../../i18n/t.js';
+import { useTranslation } from 'react-i18next';
 
 export function ProductCards({ products }: { products: Product[] }) {
+  const { t } = useTranslation();
   if (products.length === 0) return null;
   return (
     <ul className="product-cards" aria-label={t('products.label')}>

@@ -1,7 +1,7 @@
 // Environment: browser. Resolving with optional tags: an inline field, then a confirm button.
 import { useState, type FormEvent } from 'react';
 import { tagsSchema } from '../../../shared/domain.js';
-import { t } from '../../i18n/t.js';
+import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../store/use-desk.js';
 
 /** "refund, Shipping ,refund" → ["refund", "Shipping"]. */
@@ -19,6 +19,7 @@ export function parseTags(input: string): string[] {
 }
 
 export function ResolveForm({ conversationId, onDone }: { conversationId: string; onDone(): void }) {
+  const { t } = useTranslation();
   const resolve = useDesk((state) => state.resolve);
   const resolving = useDesk((state) => state.actionsByConversation[conversationId]?.resolve === 'in_flight');
   const [input, setInput] = useState('');

@@ -7,7 +7,7 @@ import type { DeskMessage } from '../../../shared/desk-api.js';
 import type { Conversation } from '../../../shared/domain.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { SkeletonLines } from '../../components/Skeleton.js';
-import { t } from '../../i18n/t.js';
+import { useTranslation } from 'react-i18next';
 import { MessageItem } from './MessageItem.js';
 
 /** How close to the bottom (px) still counts as "reading the latest". */
@@ -34,6 +34,7 @@ interface TranscriptProps {
 }
 
 export function Transcript({ conversation, messages, loading, myAgentId }: TranscriptProps) {
+  const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
   const lastConversationId = useRef<string | null>(null);

@@ -1,11 +1,12 @@
 // Environment: browser. Which screen: a skeleton until the first snapshot, sign-in without a session, else the desk.
 import { SkeletonLines } from '../../components/Skeleton.js';
-import { t } from '../../i18n/t.js';
+import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../store/use-desk.js';
 import { SignInScreen } from '../sign-in/SignInScreen.js';
 import { DeskScreen } from './DeskScreen.js';
 
 export function App() {
+  const { t } = useTranslation();
   const snapshotStatus = useDesk((state) => state.snapshotStatus);
   const snapshotError = useDesk((state) => state.snapshotError);
   const loadSnapshot = useDesk((state) => state.loadSnapshot);

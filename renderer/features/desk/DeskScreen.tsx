@@ -1,20 +1,49 @@
-// Environment: browser. The desk: queue | conversation | shopper, with resizable side panes. On narrow windows
-// the shopper pane folds away behind a toggle (CSS decides; the toggle opens it as an overlay).
+// Environment: browser. The desk: queue | conversation | shopper, with resizable side panes, the keyboard
+// shortcuts and whichever dialog is open. On narrow windows the shopper pane folds away behind a toggle.
 import { useState, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
 import { PaneResizer } from '../../components/PaneResizer.js';
-import { t } from '../../i18n/t.js';
+import { useDesk } from '../../store/use-desk.js';
+import { CommandPalette } from '../commands/CommandPalette.js';
+import { ShortcutsDialog } from '../commands/ShortcutsDialog.js';
+import { useKeyboardShortcuts } from '../commands/use-keyboard-shortcuts.js';
 import { ConversationPane } from '../conversation/ConversationPane.js';
+import { SnoozeDialog } from '../conversation/SnoozeDialog.js';
+import { TransferDialog } from '../conversation/TransferDialog.js';
 import { QueuePane } from '../queue/QueuePane.js';
+import { SettingsDialog } from '../settings/SettingsDialog.js';
 import { ShopperPanel } from '../shopper/ShopperPanel.js';
+import { NotificationBanner } from './NotificationBanner.js';
 import { TopBar } from './TopBar.js';
 
 const QUEUE_WIDTH = { initial: 340, min: 260, max: 520 };
 const SHOPPER_WIDTH = { initial: 300, min: 240, max: 460 };
 
+function OpenDialog() {
+  const dialog = useDesk((state) => state.dialog);
+  switch (dialog?.kind) {
+    case 'transfer':
+      return <TransferDialog key={dialog.conversationId} conversationId={dialog.conversationId} />;
+    case 'snooze':
+      return <SnoozeDialog key={dialog.conversationId} conversationId={dialog.conversationId} />;
+    case 'shortcuts':
+      return <ShortcutsDialog />;
+    case 'palette':
+      return <CommandPalette />;
+    case 'settings':
+      return <SettingsDialog />;
+    default:
+      return null;
+  }
+}
+
 export function DeskScreen() {
+  const { t } = useTranslation();
   const [queueWidth, setQueueWidth] = useState(QUEUE_WIDTH.initial);
   const [shopperWidth, setShopperWidth] = useState(SHOPPER_WIDTH.initial);
-  const [shopperOpen, setShopperOpen] = useState(false);
+  const shopperOpen = useDesk((state) => state.shopperPanelOpen);
+  const toggleShopper = useDesk((state) => state.toggleShopperPanel);
+  useKeyboardShortcuts();
 
   return (
     <div
@@ -22,6 +51,7 @@ export function DeskScreen() {
       style={{ '--queue-width': `${queueWidth}px`, '--shopper-width': `${shopperWidth}px` } as CSSProperties}
     >
       <TopBar />
+      <NotificationBanner />
       <div className="desk__panes">
         <QueuePane />
         <PaneResizer
@@ -32,10 +62,7 @@ export function DeskScreen() {
           direction={1}
           onResize={setQueueWidth}
         />
-        <ConversationPane
-          shopperPanelOpen={shopperOpen}
-          onToggleShopperPanel={() => setShopperOpen((open) => !open)}
-        />
+        <ConversationPane shopperPanelOpen={shopperOpen} onToggleShopperPanel={toggleShopper} />
         <PaneResizer
           label={t('layout.resizeShopper')}
           width={shopperWidth}
@@ -46,6 +73,7 @@ export function DeskScreen() {
         />
         <ShopperPanel open={shopperOpen} />
       </div>
+      <OpenDialog />
     </div>
   );
 }

@@ -1,23 +1,28 @@
-// Environment: browser. The queue: tabs with counts, a keyboard-driven list of conversations, and empty
-// states that explain what will appear.
-import { useCallback, useState, type KeyboardEvent } from 'react';
+// Environment: browser. The queue: tabs with counts, a keyboard-driven list of conversations, empty states
+// that explain what will appear, and the team at the foot.
+import { useCallback, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { SkeletonLines } from '../../components/Skeleton.js';
-import { t, type MessageKey } from '../../i18n/t.js';
+import type { MessageKey } from '../../i18n/en.js';
 import { queueCount, queueIds } from '../../store/queue.js';
 import { QUEUE_TABS, type QueueTab } from '../../store/ui-slice.js';
 import { useDesk } from '../../store/use-desk.js';
-import { QueueRow, queueRowDomId } from './QueueRow.js';
+import { TeamRoster } from '../team/TeamRoster.js';
+import { focusQueueRow } from './queue-dom.js';
+import { QueueRow } from './QueueRow.js';
 
 const tabLabels: Record<QueueTab, MessageKey> = {
   unassigned: 'queue.tab.unassigned',
   mine: 'queue.tab.mine',
   allOpen: 'queue.tab.allOpen',
+  snoozed: 'queue.tab.snoozed',
 };
 const emptyTexts: Record<QueueTab, MessageKey> = {
   unassigned: 'queue.empty.unassigned',
   mine: 'queue.empty.mine',
   allOpen: 'queue.empty.allOpen',
+  snoozed: 'queue.empty.snoozed',
 };
 
 function QueueTabButton({
@@ -29,6 +34,7 @@ function QueueTabButton({
   selected: boolean;
   onSelect(tab: QueueTab): void;
 }) {
+  const { t } = useTranslation();
   const count = useDesk((state) => queueCount(state, tab));
   return (
     <button
@@ -48,40 +54,36 @@ function QueueTabButton({
 }
 
 export function QueuePane() {
+  const { t } = useTranslation();
   const tab = useDesk((state) => state.queueTab);
   const setTab = useDesk((state) => state.setQueueTab);
   const ids = useDesk(useShallow((state) => queueIds(state, tab)));
   const selectedId = useDesk((state) => state.selectedConversationId);
+  const cursorId = useDesk((state) => state.queueCursorId);
+  const setCursor = useDesk((state) => state.setQueueCursor);
   const openConversation = useDesk((state) => state.openConversation);
   const ready = useDesk((state) => state.snapshotStatus === 'ready');
-  const [activeId, setActiveId] = useState<string | null>(null);
 
   // The keyboard cursor follows the list: it stays on its row if still there, else falls back sensibly.
   const effectiveActive =
-    activeId && ids.includes(activeId)
-      ? activeId
+    cursorId && ids.includes(cursorId)
+      ? cursorId
       : selectedId && ids.includes(selectedId)
         ? selectedId
         : (ids[0] ?? null);
 
-  const open = useCallback(
-    (conversationId: string) => {
-      setActiveId(conversationId);
-      openConversation(conversationId);
-    },
-    [openConversation],
-  );
+  const open = useCallback((conversationId: string) => openConversation(conversationId), [openConversation]);
 
   // Roving focus: one row is in the tab order; arrows (or j/k) move focus, Enter or Space opens (native button).
   const onListKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
-    if (ids.length === 0) return;
+    if (ids.length === 0 || event.ctrlKey || event.metaKey || event.altKey) return;
     const index = effectiveActive ? ids.indexOf(effectiveActive) : -1;
     const move = (delta: number) => {
       event.preventDefault();
       const next = ids[Math.min(ids.length - 1, Math.max(0, index + delta))];
       if (!next) return;
-      setActiveId(next);
-      document.getElementById(queueRowDomId(next))?.focus();
+      setCursor(next);
+      focusQueueRow(next);
     };
     switch (event.key) {
       case 'ArrowDown':
@@ -136,6 +138,7 @@ export function QueuePane() {
         )}
       </div>
       <p className="queue-hint">{t('queue.keyboardHint')}</p>
+      <TeamRoster />
     </nav>
   );
 }

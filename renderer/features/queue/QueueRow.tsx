@@ -1,6 +1,8 @@
-// Environment: browser. One queue row: who, where (channel), why (escalation reason), how long they waited.
+// Environment: browser. One queue row: who, where (channel), why (escalation reason), how long they waited,
+// its status, unread count, and who else is viewing or typing in it.
 import { memo } from 'react';
-import { t } from '../../i18n/t.js';
+import { useTranslation } from 'react-i18next';
+import { formatClock, formatDateTimeShort } from '../../i18n/format.js';
 import { useDesk } from '../../store/use-desk.js';
 import { waitingSince } from '../../store/queue.js';
 import {
@@ -8,12 +10,11 @@ import {
   reasonLabel,
   shopperDisplayName,
   shopperSecondaryName,
+  statusName,
 } from '../conversation/display-names.js';
+import { queueRowDomId } from './queue-dom.js';
 import { WaitingTime } from './WaitingTime.js';
-
-export function queueRowDomId(conversationId: string): string {
-  return `queue-row-${conversationId.replace(/[^\w-]/g, '_')}`;
-}
+import { OthersActivity } from '../team/OthersActivity.js';
 
 interface QueueRowProps {
   conversationId: string;
@@ -23,31 +24,57 @@ interface QueueRowProps {
 }
 
 export const QueueRow = memo(function QueueRow({ conversationId, active, selected, onOpen }: QueueRowProps) {
+  const { t } = useTranslation();
   const conversation = useDesk((state) => state.conversationsById[conversationId]);
   const myId = useDesk((state) => state.session?.account.id ?? null);
+  const unread = useDesk((state) => state.unread[conversationId] ?? 0);
   if (!conversation) return null;
   const who = shopperDisplayName(conversation.shopper);
   const secondary = shopperSecondaryName(conversation.shopper);
   const reason = conversation.escalation ? reasonLabel(conversation.escalation.reason) : '';
   const channel = channelName(conversation.channel);
+  const status = statusName(conversation);
   const assignee = conversation.assignee;
+  const unreadText = unread > 0 ? t('queue.unread', { count: unread }) : null;
   return (
-    <li className={`queue-row${selected ? ' is-selected' : ''}`} data-conversation-id={conversationId}>
+    <li
+      className={`queue-row${selected ? ' is-selected' : ''}${unread > 0 ? ' has-unread' : ''}`}
+      data-conversation-id={conversationId}
+      data-status={conversation.status}
+    >
       <button
         type="button"
         id={queueRowDomId(conversationId)}
         className="queue-row__button"
-        aria-label={[who, secondary, channel, reason].filter(Boolean).join(', ')}
+        aria-label={[who, secondary, channel, reason, status, unreadText].filter(Boolean).join(', ')}
         aria-current={selected ? 'true' : undefined}
         tabIndex={active ? 0 : -1}
         onClick={() => onOpen(conversationId)}
       >
         <span className="queue-row__top">
           <span className="queue-row__who">{who}</span>
-          <WaitingTime since={waitingSince(conversation)} unclaimed={conversation.status === 'queued'} />
+          {unread > 0 && (
+            <span className="unread-badge" title={unreadText ?? undefined}>
+              {unread}
+            </span>
+          )}
+          {conversation.status === 'snoozed' && conversation.snoozedUntil ? (
+            <time className="waiting" dateTime={conversation.snoozedUntil}>
+              {t('queue.snoozedUntil', {
+                time: sameDay(conversation.snoozedUntil)
+                  ? formatClock(conversation.snoozedUntil)
+                  : formatDateTimeShort(conversation.snoozedUntil),
+              })}
+            </time>
+          ) : (
+            <WaitingTime since={waitingSince(conversation)} unclaimed={conversation.status === 'queued'} />
+          )}
         </span>
         <span className="queue-row__meta">
           <span className={`chip chip--channel chip--${conversation.channel}`}>{channel}</span>
+          {conversation.status !== 'queued' && conversation.status !== 'open' && (
+            <span className={`chip chip--status chip--${conversation.status}`}>{status}</span>
+          )}
           {secondary && <span className="queue-row__secondary">{secondary}</span>}
         </span>
         <span className="queue-row__bottom">
@@ -60,7 +87,14 @@ export const QueueRow = memo(function QueueRow({ conversationId, active, selecte
             </span>
           )}
         </span>
+        <OthersActivity conversationId={conversationId} variant="row" />
       </button>
     </li>
   );
 });
+
+function sameDay(iso: string): boolean {
+  const date = new Date(iso);
+  const today = new Date();
+  return date.toDateString() === today.toDateString();
+}

@@ -1,11 +1,17 @@
-// Environment: browser. Everything known about the shopper and why the Customer Agent handed off.
+// Environment: browser. The right pane: who the shopper is, why the Customer Agent handed off, the team's and
+// the AI's tags, the shopper's past conversations and recent events.
 import type { ReactNode } from 'react';
-import { t, type MessageKey } from '../../i18n/t.js';
+import { useTranslation } from 'react-i18next';
 import { RelativeTime } from '../../components/RelativeTime.js';
+import type { MessageKey } from '../../i18n/en.js';
+import { abilitiesFor } from '../../store/abilities.js';
 import { useDesk } from '../../store/use-desk.js';
 import { channelName, codeLabel, reasonLabel } from '../conversation/display-names.js';
+import { ShopperHistory } from './ShopperHistory.js';
+import { TagsEditor } from './TagsEditor.js';
 
 function Field({ label, children }: { label: MessageKey; children: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <div className="facts__row">
       <dt>{t(label)}</dt>
@@ -15,9 +21,11 @@ function Field({ label, children }: { label: MessageKey; children: ReactNode }) 
 }
 
 export function ShopperPanel({ open }: { open: boolean }) {
+  const { t } = useTranslation();
   const conversation = useDesk((state) =>
     state.selectedConversationId ? state.conversationsById[state.selectedConversationId] : undefined,
   );
+  const account = useDesk((state) => state.session?.account);
   const className = `pane pane--shopper${open ? ' is-open' : ''}`;
   if (!conversation) {
     return (
@@ -55,21 +63,12 @@ export function ShopperPanel({ open }: { open: boolean }) {
           )}
         </Field>
         <Field label="shopper.procedure">{escalation?.procedure && codeLabel(escalation.procedure)}</Field>
-        <Field label="shopper.tags">
-          {escalation && escalation.tags.length > 0 ? (
-            <ul className="tag-list">
-              {escalation.tags.map((tag) => (
-                <li key={tag} className="chip chip--tag" title={tag}>
-                  {codeLabel(tag)}
-                </li>
-              ))}
-            </ul>
-          ) : undefined}
-        </Field>
         <Field label="shopper.waitingSince">
           {conversation.escalatedAt && <RelativeTime iso={conversation.escalatedAt} />}
         </Field>
       </dl>
+      <TagsEditor conversation={conversation} editable={abilitiesFor(conversation, account).editTags} />
+      <ShopperHistory conversationId={conversation.id} />
     </aside>
   );
 }

@@ -2,7 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import { deskCalls } from '../../../shared/desk-api.js';
 import { ConnectionStatus } from '../../components/ConnectionStatus.js';
-import { t, type MessageKey } from '../../i18n/t.js';
+import { useTranslation } from 'react-i18next';
+import type { MessageKey } from '../../i18n/en.js';
 import { useDesk } from '../../store/use-desk.js';
 
 const fieldErrors: Record<string, MessageKey> = {
@@ -12,6 +13,7 @@ const fieldErrors: Record<string, MessageKey> = {
 };
 
 export function SignInScreen() {
+  const { t } = useTranslation();
   const defaultHubUrl = useDesk((state) => state.defaultHubUrl);
   const pending = useDesk((state) => state.signInPending);
   const serverError = useDesk((state) => state.signInError);
@@ -26,7 +28,12 @@ export function SignInScreen() {
     const parsed = deskCalls.signIn.args.safeParse({ hubUrl: hubUrl.trim(), email: email.trim(), password });
     if (!parsed.success) {
       const fields = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
-      setFormErrors([...fields].map((field) => t(fieldErrors[field] ?? 'signIn.failed', { message: field })));
+      setFormErrors(
+        [...fields].map((field) => {
+          const key = fieldErrors[field];
+          return key ? t(key) : t('signIn.failed', { message: field });
+        }),
+      );
       return;
     }
     setFormErrors([]);

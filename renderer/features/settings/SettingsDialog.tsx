@@ -1,0 +1,25 @@
+// Environment: browser. Settings: the agent's own preferences for everyone; the team's rules and the audit
+// log for leads only (the hub refuses agents anyway); canned replies for everyone (shared ones editable by leads).
+import { useTranslation } from 'react-i18next';
+import { Modal } from '../../components/Modal.js';
+import { useDesk } from '../../store/use-desk.js';
+import { AuditLog } from './AuditLog.js';
+import { CannedRepliesSection } from './CannedRepliesSection.js';
+import { PreferencesSection } from './PreferencesSection.js';
+import { TeamSettingsSection } from './TeamSettingsSection.js';
+
+export function SettingsDialog() {
+  const { t } = useTranslation();
+  const closeDialog = useDesk((state) => state.closeDialog);
+  const lead = useDesk((state) => state.session?.account.role === 'lead');
+  return (
+    <Modal title={t('settings.title')} onClose={closeDialog} className="modal--settings">
+      <div className="settings">
+        <PreferencesSection />
+        {lead && <TeamSettingsSection />}
+        <CannedRepliesSection />
+        {lead && <AuditLog />}
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,156 @@
+// Test support: a DeskApi whose answers each test scripts, which lets the test push events and link changes.
+// The store is the unit under test, not the desk core (that has its own tests against a real hub).
+import { vi } from 'vitest';
+import {
+  DEFAULT_PREFERENCES,
+  type ActionResult,
+  type DeskApi,
+  type DeskEvent,
+  type DeskMessage,
+  type DeskSnapshot,
+} from '../../../shared/desk-api.js';
+import type { Conversation } from '../../../shared/domain.js';
+import type { TeamMember } from '../../../shared/team.js';
+import type { BridgeLinkState } from '../../desk-client/linked-bridge.js';
+import { createDeskStore, feedDeskStore } from '../create-desk-store.js';
+
+export const me = { id: 'agent-1', name: 'Alva Agent', email: 'agent1@demo.test', role: 'agent' as const };
+export const other = { id: 'agent-2', name: 'Bo Berg', email: 'agent2@demo.test' };
+
+export function conversation(id: string, patch: Partial<Conversation> = {}): Conversation {
+  return {
+    id,
+    channel: 'web_chat',
+    status: 'queued',
+    shopper: { email: `${id}@shop.test`, name: `Shopper ${id}` },
+    escalation: { reason: 'Wants a refund', tags: [] },
+    assignee: null,
+    createdAt: '2025-01-01T10:00:00.000Z',
+    escalatedAt: '2025-01-01T10:01:00.000Z',
+    claimedAt: null,
+    firstResponseAt: null,
+    resolvedAt: null,
+    resolutionTags: [],
+    snoozedUntil: null,
+    tags: [],
+    lastMessageAt: null,
+    lastMessagePreview: null,
+    version: 1,
+    ...patch,
+  };
+}
+
+export function message(id: string, conversationId: string, position: number): DeskMessage {
+  return {
+    id,
+    conversationId,
+    position,
+    author: 'shopper',
+    agent: null,
+    text: `hello ${id}`,
+    sentAt: '2025-01-01T10:00:00.000Z',
+    delivery: null,
+    products: [],
+    internal: false,
+    mentions: [],
+  };
+}
+
+export function member(patch: Partial<TeamMember> & Pick<TeamMember, 'id' | 'name'>): TeamMember {
+  return {
+    email: `${patch.id}@demo.test`,
+    role: 'agent',
+    presence: 'online',
+    chosenPresence: 'online',
+    openCount: 0,
+    capacity: 5,
+    lastSeenAt: null,
+    ...patch,
+  };
+}
+
+export function snapshot(conversations: Conversation[], patch: Partial<DeskSnapshot> = {}): DeskSnapshot {
+  return {
+    session: { account: me, hubUrl: 'http://127.0.0.1:4710' },
+    connection: { status: 'online', hubUrl: 'http://127.0.0.1:4710', lastError: null },
+    conversations,
+    defaultHubUrl: 'http://127.0.0.1:4710',
+    roster: [],
+    settings: null,
+    cannedReplies: [],
+    activity: [],
+    unread: {},
+    preferences: DEFAULT_PREFERENCES,
+    ...patch,
+  };
+}
+
+const done = async (): Promise<ActionResult> => ({ ok: true, pending: false });
+
+export function scriptedDesk(initial: DeskSnapshot) {
+  const listeners = new Set<(event: DeskEvent) => void>();
+  const linkListeners = new Set<(state: BridgeLinkState) => void>();
+  let link: BridgeLinkState = 'open';
+  const api = {
+    getSnapshot: vi.fn(async () => initial),
+    signIn: vi.fn(),
+    signOut: vi.fn(async () => ({ ok: true as const })),
+    openConversation: vi.fn(async ({ conversationId }: { conversationId: string }) => ({
+      conversation: initial.conversations.find((c) => c.id === conversationId) ?? null,
+      messages: [] as DeskMessage[],
+    })),
+    claim: vi.fn(done),
+    reply: vi.fn(done),
+    resolve: vi.fn(done),
+    transfer: vi.fn(done),
+    setStatus: vi.fn(done),
+    addNote: vi.fn(done),
+    setTags: vi.fn(done),
+    reportActivity: vi.fn(async () => ({ ok: true as const })),
+    setIdle: vi.fn(async () => ({ ok: true as const })),
+    setPresence: vi.fn(async () => ({ ok: true as const, value: {} })),
+    updateSettings: vi.fn(),
+    listAudit: vi.fn(async () => ({ ok: true as const, value: [] })),
+    shopperHistory: vi.fn(async () => ({
+      ok: true as const,
+      value: { conversations: [] as Conversation[], events: [], cached: false },
+    })),
+    saveCannedReply: vi.fn(),
+    deleteCannedReply: vi.fn(async () => ({ ok: true as const, value: {} })),
+    markRead: vi.fn(async () => ({ ok: true as const })),
+    setPreferences: vi.fn(async (patch: Partial<DeskSnapshot['preferences']>) => ({
+      ...DEFAULT_PREFERENCES,
+      ...patch,
+    })),
+    onEvent(listener: (event: DeskEvent) => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  } satisfies DeskApi;
+  const bridge = {
+    linkState: () => link,
+    onLinkChange(listener: (state: BridgeLinkState) => void) {
+      linkListeners.add(listener);
+      return () => linkListeners.delete(listener);
+    },
+  };
+  const store = createDeskStore(api);
+  feedDeskStore(store, api, bridge);
+  return {
+    api,
+    store,
+    emit: (event: DeskEvent) => listeners.forEach((listener) => listener(event)),
+    setLink(state: BridgeLinkState) {
+      link = state;
+      linkListeners.forEach((listener) => listener(state));
+    },
+  };
+}
+
+export type ScriptedDesk = ReturnType<typeof scriptedDesk>;
+
+export async function ready(desk: ScriptedDesk) {
+  await vi.waitFor(() => {
+    if (desk.store.getState().snapshotStatus !== 'ready') throw new Error('snapshot not applied yet');
+  });
+}
