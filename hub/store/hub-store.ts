@@ -187,7 +187,7 @@ export interface HubStore {
   listSnoozedUntil(at: string): Conversation[];
   /** The earliest snoozedUntil of any snoozed conversation. */
   nextSnoozeEnd(): string | null;
-  /** The shopper's conversations, newest first, that the AI no longer handles alone. */
+  /** The shopper's other conversations, newest first (by handoff, else start), except any still with the AI. */
   listShopperConversations(
     shopper: ShopperKey,
     options: { excludeId: string; limit: number },

@@ -514,6 +514,8 @@ export class SqliteHubStore implements HubStore {
     return row.next;
   }
 
+  // Newest first by the hub's own times (always UTC, so they sort as text); an integration's createdAt may
+  // carry any offset.
   listShopperConversations(
     shopper: ShopperKey,
     options: { excludeId: string; limit: number },
@@ -525,7 +527,7 @@ export class SqliteHubStore implements HubStore {
          WHERE c.id != @excludeId AND c.status != 'with_ai'
            AND (lower(json_extract(c.shopper_json, '$.email')) = lower(@email)
                 OR json_extract(c.shopper_json, '$.profileId') = @profileId)
-         ORDER BY c.created_at DESC, c.id LIMIT @limit`,
+         ORDER BY coalesce(c.escalated_at, c.created_at) DESC, c.id LIMIT @limit`,
       )
       .all({ ...shopper, ...options }) as ConversationRow[];
     return rows.map(toConversation);
