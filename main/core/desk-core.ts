@@ -415,12 +415,12 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
       // The cache belongs to one account on one hub: another one signing in starts from empty.
       cache.claimFor({ account: session.account, hubUrl });
       team.reload();
-      // The same account keeps its unread counts: hosts (badge, tray) learn them again.
-      emit({ type: 'unread', unread: unread.current() });
       writeSavedSession(options.dataDir, session);
       const deskSession = { account: session.account, hubUrl };
       emit({ type: 'session', session: deskSession });
       connect(session);
+      // The same account keeps its unread counts: hosts (badge, tray) learn them again.
+      emit({ type: 'unread', unread: unread.current() });
       return { ok: true, session: deskSession };
     },
 

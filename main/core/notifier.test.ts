@@ -172,4 +172,15 @@ describe('notifications the desk core raises', () => {
     notifier.checkReminders();
     expect(notifications.map((n) => [n.kind, n.preview])).toEqual([['reminder', '2']]);
   });
+
+  it('a handoff already waiting when the console starts is not reminded at once, but at its next period', () => {
+    const { notifier, notifications, apply, state } = setUp();
+    apply([conversationAt(1, { shopper: maja })], false); // from the catch-up, 12 minutes after the handoff
+    state.now = ESCALATED_AT + 12 * MINUTE;
+    notifier.checkReminders();
+    expect(notifications).toEqual([]);
+    state.now = ESCALATED_AT + 15 * MINUTE;
+    notifier.checkReminders();
+    expect(notifications.map((n) => [n.kind, n.preview])).toEqual([['reminder', '15']]);
+  });
 });

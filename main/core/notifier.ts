@@ -58,6 +58,10 @@ export class Notifier {
       const current = this.options.cache.conversation(conversationId);
       if (!current) continue;
       this.trackQueued(previous, current);
+      if (live && current.status === 'queued' && previous?.status !== 'queued') {
+        // Arrived while we watch: remind from its first period on.
+        this.remindedPeriods.set(conversationId, 0);
+      }
       if (live) this.conversationChanged(previous, current, me);
     }
     if (!live) return;
@@ -80,8 +84,15 @@ export class Notifier {
       waiting.add(conversation.id);
       const since = this.waitingSince(conversation, now);
       const periods = Math.floor((now - since) / periodMs);
+      const reminded = this.remindedPeriods.get(conversation.id);
+      if (reminded === undefined) {
+        // Already waiting when the console started (the agent sees the queue as it opens): no burst of
+        // reminders at start-up; the next one comes at its next period.
+        this.remindedPeriods.set(conversation.id, periods);
+        continue;
+      }
       // One reminder per period; after a sleep or a long outage, one reminder, not a burst.
-      if (periods < 1 || periods <= (this.remindedPeriods.get(conversation.id) ?? 0)) continue;
+      if (periods < 1 || periods <= reminded) continue;
       this.remindedPeriods.set(conversation.id, periods);
       this.raise('reminder', conversation, {
         preview: String(Math.floor((now - since) / MINUTE_MS)),
@@ -98,7 +109,7 @@ export class Notifier {
     } else if (previous && previous.status !== 'queued' && previous.status !== 'with_ai') {
       // Back in the queue (transferred there, or a shopper wrote to an unassigned one): it waits from now.
       this.queuedSince.set(current.id, this.options.now());
-      this.remindedPeriods.delete(current.id);
+      this.remindedPeriods.set(current.id, 0);
     }
   }
 

@@ -34,8 +34,9 @@ export async function signedInCore(
   hubUrl: string,
   email: string,
   dataDir = temporaryDir(),
+  overrides: Partial<DeskCoreOptions> = {},
 ): Promise<DeskCore> {
-  const core = openCore(dataDir, hubUrl);
+  const core = openCore(dataDir, hubUrl, overrides);
   const online = waitForConnection(core, 'online');
   const result = await core.signIn({ hubUrl, email, password: DEMO_PASSWORD });
   expect(result).toMatchObject({ ok: true });
@@ -155,6 +156,32 @@ export async function eventsOf(hubUrl: string, conversationId: string): Promise<
   );
   expect(response.status).toBe(200);
   return eventsResponseSchema.parse(await response.json()).events;
+}
+
+/** Resolves once `check` holds for the core's snapshot (now or after one of its events). */
+export async function untilSnapshot(
+  core: DeskCore,
+  check: (snapshot: Awaited<ReturnType<DeskCore['getSnapshot']>>) => boolean,
+  what: string,
+): Promise<Awaited<ReturnType<DeskCore['getSnapshot']>>> {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const changed = nextEvent(core, () => true, what);
+    const snapshot = await core.getSnapshot({});
+    if (check(snapshot)) {
+      changed.catch(() => undefined);
+      return snapshot;
+    }
+    if (Date.now() > deadline) throw new Error(`Snapshot never matched: ${what}`);
+    await changed;
+  }
+}
+
+/** Collects every DeskEvent of a core from now on. */
+export function recordEvents(core: DeskCore): DeskEvent[] {
+  const events: DeskEvent[] = [];
+  core.onEvent((event) => events.push(event));
+  return events;
 }
 
 let counter = 0;
