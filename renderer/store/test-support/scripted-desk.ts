@@ -5,6 +5,8 @@ import {
   DEFAULT_PREFERENCES,
   type ActionResult,
   type DeskApi,
+  type DeskCallArgs,
+  type DeskCallResult,
   type DeskEvent,
   type DeskMessage,
   type DeskSnapshot,
@@ -106,9 +108,18 @@ export function scriptedDesk(initial: DeskSnapshot) {
     setStatus: vi.fn(done),
     addNote: vi.fn(done),
     setTags: vi.fn(done),
-    reportActivity: vi.fn(async () => ({ ok: true as const })),
+    reportActivity: vi.fn(
+      async (_args: DeskCallArgs<'reportActivity'>): Promise<DeskCallResult<'reportActivity'>> => ({
+        ok: true,
+      }),
+    ),
     setIdle: vi.fn(async () => ({ ok: true as const })),
-    setPresence: vi.fn(async () => ({ ok: true as const, value: {} })),
+    setPresence: vi.fn(
+      async (_args: DeskCallArgs<'setPresence'>): Promise<DeskCallResult<'setPresence'>> => ({
+        ok: true,
+        value: {},
+      }),
+    ),
     updateSettings: vi.fn(),
     listAudit: vi.fn(async () => ({ ok: true as const, value: [] })),
     shopperHistory: vi.fn(async () => ({
@@ -117,7 +128,9 @@ export function scriptedDesk(initial: DeskSnapshot) {
     })),
     saveCannedReply: vi.fn(),
     deleteCannedReply: vi.fn(async () => ({ ok: true as const, value: {} })),
-    markRead: vi.fn(async () => ({ ok: true as const })),
+    markRead: vi.fn(async (_args: DeskCallArgs<'markRead'>): Promise<DeskCallResult<'markRead'>> => ({
+      ok: true,
+    })),
     setPreferences: vi.fn(async (patch: Partial<DeskSnapshot['preferences']>) => ({
       ...DEFAULT_PREFERENCES,
       ...patch,
