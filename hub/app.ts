@@ -71,7 +71,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 
     const sessions = new Sessions(store, clock, options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS);
     const settings = new HubSettingsService(store, clock);
-    const presence = new PresenceTracker(store, clock);
+    const presence = new PresenceTracker(store, clock, timers);
     const activity = new ActivityTracker(clock, timers);
     const snoozes = new SnoozeWaker(store, clock, timers);
     router = new Router(store, settings, presence, clock);

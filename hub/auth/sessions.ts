@@ -6,7 +6,8 @@ import { isoAt, type Clock } from '../core/clock.js';
 import { hashToken, newToken } from './tokens.js';
 
 export type SessionCheck =
-  { ok: true; account: Account; tokenHash: string } | { ok: false; code: 'unauthorized' | 'session_expired' };
+  | { ok: true; account: Account; tokenHash: string; /** Epoch ms. */ expiresAt: number }
+  | { ok: false; code: 'unauthorized' | 'session_expired' };
 
 export class Sessions {
   constructor(
@@ -36,7 +37,7 @@ export class Sessions {
     const session = this.store.findSession(tokenHash);
     if (!session) return { ok: false, code: 'unauthorized' };
     if (session.expiresAt <= this.clock()) return { ok: false, code: 'session_expired' };
-    return { ok: true, account: session.account, tokenHash };
+    return { ok: true, account: session.account, tokenHash, expiresAt: session.expiresAt };
   }
 
   end(token: string): void {

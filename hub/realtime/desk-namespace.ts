@@ -27,6 +27,8 @@ const LIVE_ROOM = 'live';
 interface DeskSocketData {
   token: string;
   account: Account;
+  /** When the session ends (epoch ms). */
+  expiresAt: number;
 }
 type DeskNamespace = Namespace<
   DeskClientToServerEvents,
@@ -81,6 +83,7 @@ export function attachDeskNamespace(io: Server, services: DeskServices): Namespa
     if (!check.ok) return next(new Error(check.code));
     socket.data.token = token as string;
     socket.data.account = check.account;
+    socket.data.expiresAt = check.expiresAt;
     next();
   });
 
@@ -104,7 +107,7 @@ export function attachDeskNamespace(io: Server, services: DeskServices): Namespa
       presence.disconnect(socket.id);
       activity.leave(socket.id);
     });
-    presence.connect(socket.id, account.id);
+    presence.connect(socket.id, account.id, socket.data.expiresAt);
     // The whole live state now: a console never shows a stale team after a reconnect.
     socket.emit('settings', settings.get());
     socket.emit('roster', roster());

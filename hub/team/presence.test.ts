@@ -84,6 +84,17 @@ describe('presence', () => {
     });
   });
 
+  it('counts a console whose session has expired as offline, even while its socket is still open', async () => {
+    const ben = await connectAs('ben@example.com');
+    expect(ben.member('ben@example.com')?.presence).toBe('online');
+    hub.advance(11 * 3_600_000);
+    const lead = await connectAs('lena@example.com'); // signed in later: still valid when Ben's ends
+    expect(lead.member('ben@example.com')?.presence).toBe('online');
+    hub.advance(2 * 3_600_000); // past Ben's 12 hours
+    await expect.poll(() => lead.member('ben@example.com')?.presence).toBe('offline');
+    expect(ben.socket.connected).toBe(true);
+  });
+
   it('lists every account with open count and capacity, and refuses malformed presence requests', async () => {
     const alva = await connectAs('alva@example.com');
     const roster = alva.rosters.at(-1)!;

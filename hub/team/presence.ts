@@ -1,17 +1,20 @@
 // Environment: Node (hub). Presence per account, from its /desk sockets: offline when the last one
 // closes; otherwise the chosen presence (kept in the database, so a reconnect never resets a chosen
-// away), or away while every socket reports its console idle.
+// away), or away while every socket reports its console idle. A socket whose session has expired no
+// longer counts: routing and the handoff rules must not rely on a console that can no longer act.
 import type { Presence, ChosenPresence } from '../../shared/team.js';
 import type { AgentState, HubStore } from '../store/hub-store.js';
 import { isoAt, type Clock } from '../core/clock.js';
+import type { ClockTimers } from '../core/clock-timers.js';
 
 export class PresenceTracker {
-  private readonly sockets = new Map<string, { accountId: string; idle: boolean }>();
+  private readonly sockets = new Map<string, { accountId: string; idle: boolean; expiresAt: number }>();
   private readonly listeners = new Set<() => void>();
 
   constructor(
     private readonly store: HubStore,
     private readonly clock: Clock,
+    private readonly timers: ClockTimers,
   ) {}
 
   onChange(listener: () => void): () => void {
@@ -19,8 +22,10 @@ export class PresenceTracker {
     return () => this.listeners.delete(listener);
   }
 
-  connect(socketId: string, accountId: string): void {
-    this.sockets.set(socketId, { accountId, idle: false });
+  /** `expiresAt`: when the socket's session ends (epoch ms); from then on it does not count. */
+  connect(socketId: string, accountId: string, expiresAt: number): void {
+    this.sockets.set(socketId, { accountId, idle: false, expiresAt });
+    this.timers.at(`session-end:${socketId}`, expiresAt, () => this.notify());
     this.store.updateAgentState(accountId, { lastSeenAt: isoAt(this.clock()) });
     this.notify();
   }
@@ -29,6 +34,7 @@ export class PresenceTracker {
     const entry = this.sockets.get(socketId);
     if (!entry) return;
     this.sockets.delete(socketId);
+    this.timers.cancel(`session-end:${socketId}`);
     if (!this.socketsOf(entry.accountId).length) {
       this.store.updateAgentState(entry.accountId, { lastSeenAt: isoAt(this.clock()) });
     }
@@ -69,8 +75,12 @@ export class PresenceTracker {
     return this.onlineAccountIds().size > 0;
   }
 
+  /** The account's sockets with a live session. */
   private socketsOf(accountId: string) {
-    return [...this.sockets.values()].filter((entry) => entry.accountId === accountId);
+    const now = this.clock();
+    return [...this.sockets.values()].filter(
+      (entry) => entry.accountId === accountId && entry.expiresAt > now,
+    );
   }
 
   private notify(): void {
