@@ -54,6 +54,8 @@ export type DeskCore = {
   [N in DeskCallName]: (args: DeskCallArgs<N>) => Promise<DeskCallResult<N>>;
 } & {
   onEvent(listener: (event: DeskEvent) => void): () => void;
+  /** The conversation the agent has on screen (as the renderer last reported), unless idle. For hosts. */
+  viewingConversation(): string | null;
   close(): Promise<void>;
 };
 
@@ -574,6 +576,10 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+
+    viewingConversation() {
+      return session && !idle ? activityReport.conversationId : null;
     },
 
     async close() {

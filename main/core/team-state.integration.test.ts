@@ -112,7 +112,9 @@ describe('the team, as the hub pushes it', () => {
     const alex = await agent(hub, 'agent1@demo.test');
     const sam = await agent(hub, 'agent2@demo.test');
     await untilSnapshot(sam, (s) => presenceOf(s, 'agent1@demo.test') === 'online', 'Alex online');
+    await alex.reportActivity({ conversationId: 'on-screen', typing: null });
     expect(await alex.setIdle({ idle: true })).toEqual({ ok: true });
+    expect(alex.viewingConversation()).toBeNull(); // idle: not looking at anything
     await untilSnapshot(sam, (s) => presenceOf(s, 'agent1@demo.test') === 'away', 'Alex idle');
     await alex.setIdle({ idle: false });
     await untilSnapshot(sam, (s) => presenceOf(s, 'agent1@demo.test') === 'online', 'Alex back');
@@ -138,6 +140,7 @@ describe('the team, as the hub pushes it', () => {
       'activity',
     );
     expect(await alex.reportActivity({ conversationId, typing: 'reply' })).toEqual({ ok: true });
+    expect(alex.viewingConversation()).toBe(conversationId); // what the Electron host asks before an alert
     await seen;
     await untilSnapshot(sam, alexTyping, 'Alex typing');
 
@@ -248,6 +251,8 @@ describe('the team, as the hub pushes it', () => {
     expect(await alex.shopperHistory({ conversationId: 'never-looked-at' })).toEqual(offline);
     // Live state is dropped, not queued: these just answer.
     expect(await alex.reportActivity({ conversationId, typing: null })).toEqual({ ok: true });
+    await alex.reportActivity({ conversationId: 'on-screen', typing: null });
     expect(await alex.setIdle({ idle: true })).toEqual({ ok: true });
+    expect(alex.viewingConversation()).toBeNull(); // idle: not looking at anything
   });
 });

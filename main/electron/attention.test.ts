@@ -4,7 +4,7 @@ import type { DeskNotification } from '../../shared/notifications.js';
 import { createAttention, type AttentionHost, type TrayMenuItem } from './attention.js';
 
 /** Electron's side, recorded (the runtime is not available here; these are its calls as main.ts makes them). */
-function recordingHost(locale = 'en-US', withTray = true) {
+function recordingHost(locale = 'en-US', withTray = true, onScreen: string | null = null) {
   const shown: { title: string; body: string; click: () => void }[] = [];
   const sent: DeskEvent[] = [];
   const record = {
@@ -21,6 +21,7 @@ function recordingHost(locale = 'en-US', withTray = true) {
     systemLocale: () => locale,
     showNotification: (content, click) => shown.push({ ...content, click }),
     focusWindow: () => void record.focused++,
+    isOnScreen: (conversationId) => conversationId === onScreen,
     sendToRenderer: (event) => sent.push(event),
     setBadgeCount: (count) => record.badge.push(count),
     tray: withTray
@@ -112,5 +113,18 @@ describe('Electron attention: notifications, badge and tray', () => {
     const attention = createAttention(host, snapshot());
     attention.handle({ type: 'unread', unread: { c1: 1 } });
     expect(record.badge).toEqual([0, 1]);
+  });
+
+  it('no desktop alert for a message or mention in the conversation the agent is reading; other kinds still show', () => {
+    const { host, record } = recordingHost('en-US', true, 'c7');
+    const attention = createAttention(host, snapshot());
+    attention.handle({ type: 'notification', notification: mention });
+    attention.handle({ type: 'notification', notification: { ...mention, id: 'n2', kind: 'new_message' } });
+    attention.handle({ type: 'notification', notification: { ...mention, id: 'n3', conversationId: 'c8' } });
+    attention.handle({ type: 'notification', notification: { ...mention, id: 'n4', kind: 'transfer' } });
+    expect(record.shown.map((n) => n.title)).toEqual([
+      'Sam Okafor mentioned you',
+      'Sam Okafor transferred Maja Berg to you',
+    ]);
   });
 });

@@ -17,6 +17,8 @@ export interface AttentionHost {
   showNotification(content: { title: string; body: string }, onClick: () => void): void;
   /** Brings the window to the front (restoring or showing it). */
   focusWindow(): void;
+  /** The agent is looking at this conversation right now (window focused, conversation open, not idle). */
+  isOnScreen(conversationId: string): boolean;
   /** Sends an event to the renderer (e.g. `focusConversation`). */
   sendToRenderer(event: DeskEvent): void;
   /** The unread total on the dock/taskbar badge where the platform has one. */
@@ -84,6 +86,9 @@ export function createAttention(host: AttentionHost, snapshot: DeskSnapshot): At
 
   function show(notification: DeskNotification): void {
     if (!preferences.notifications || shown.has(notification.id)) return;
+    // A message or mention in the conversation the agent is reading needs no desktop alert (they see it).
+    const aboutItsMessages = notification.kind === 'new_message' || notification.kind === 'mention';
+    if (aboutItsMessages && host.isOnScreen(notification.conversationId)) return;
     shown.add(notification.id);
     if (shown.size > MAX_REMEMBERED_IDS) shown.delete(shown.values().next().value as string);
     host.showNotification(notificationText(notification, language()), () => {

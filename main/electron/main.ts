@@ -118,6 +118,8 @@ async function startAttention(desk: DeskCore): Promise<void> {
         notification.show();
       },
       focusWindow,
+      isOnScreen: (conversationId) =>
+        Boolean(mainWindow?.isFocused()) && desk.viewingConversation() === conversationId,
       sendToRenderer,
       setBadgeCount(count) {
         // Where the platform has a badge (macOS dock, Unity launcher); elsewhere the title and tray say it.
