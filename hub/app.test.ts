@@ -121,10 +121,25 @@ describe('demo mode', () => {
     );
     expect(longest).toBeGreaterThanOrEqual(40);
 
+    // Canned replies: the shared ones for everyone, English and Swedish, and each demo agent's own.
+    const shortcuts = (client: typeof desk) =>
+      client.cannedReplies
+        .at(-1)
+        ?.map((reply) => reply.shortcut)
+        .sort();
+    const shared = ['aterbetalning', 'damaged', 'hej', 'hello', 'refund'];
+    expect(shortcuts(desk)).toEqual(shared);
+    const alex = await connectDesk(hub.url, (await signIn(hub.url, 'agent1@demo.test', DEMO_PASSWORD)).token);
+    expect(shortcuts(alex)).toEqual([...shared, 'bye'].sort());
+    expect(alex.cannedReplies.at(-1)?.find((reply) => reply.shortcut === 'hello')?.body).toContain(
+      '{{shopper.first_name}}',
+    );
+
     await hub.restart();
     expect(await events()).toEqual(seeded);
     const again = await connectDesk(hub.url, (await signIn(hub.url, 'lead@demo.test', DEMO_PASSWORD)).token);
     expect(await syncAll(again)).toEqual(log);
+    expect(shortcuts(again)).toEqual(shared);
     expect((await api(hub.url, '/')).url).toMatch(/\/chat\/$/);
   });
 });

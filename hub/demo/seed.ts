@@ -1,5 +1,5 @@
-// Environment: Node (hub). Demo mode's data: the demo accounts, the integration token, and realistic
-// handed-off and AI-resolved conversations with their events. Idempotent: safe on every start.
+// Environment: Node (hub). Demo mode's data: the demo accounts, the integration token, canned replies, and
+// realistic handed-off and AI-resolved conversations with their events. Idempotent: safe on every start.
 import type { Channel } from '../../shared/domain.js';
 import { METRICS } from '../../shared/events.js';
 import type { CreateHandoffRequest } from '../../shared/handoff-api.js';
@@ -9,6 +9,7 @@ import { isoAt, secondsBetween, type Clock } from '../core/clock.js';
 import { appendMetric } from '../core/events.js';
 import { createHandoff } from '../core/handoffs.js';
 import type { HubStore } from '../store/hub-store.js';
+import { seedCannedReplies } from './demo-canned-replies.js';
 
 export const DEMO_PASSWORD = 'demo-password';
 export const DEMO_INTEGRATION_TOKEN = 'demo-integration-token';
@@ -259,6 +260,7 @@ export async function seedDemo(store: HubStore, clock: Clock): Promise<void> {
   }
   const now = clock();
   store.addIntegrationToken(hashToken(DEMO_INTEGRATION_TOKEN), 'demo', isoAt(now));
+  seedCannedReplies(store, isoAt(now));
 
   for (const demo of DEMO_HANDOFFS) {
     if (store.getConversation(demo.id)) continue;
