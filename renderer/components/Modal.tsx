@@ -26,6 +26,9 @@ export function Modal({ title, onClose, children, className, hideTitle }: ModalP
     const dialog = ref.current;
     if (!dialog) return;
     if (!dialog.open) dialog.showModal();
+    // showModal focuses the first focusable element (the close button); the dialog's own first field is better.
+    // React's autoFocus renders no attribute the browser could see, so dialogs mark that field data-autofocus.
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     const closed = () => onCloseRef.current();
     dialog.addEventListener('close', closed);
     return () => {

@@ -21,7 +21,7 @@ export const en = {
   'signIn.missingPassword': 'Enter your password.',
   'signIn.failed': 'Sign-in failed: {{message}}',
 
-  'connection.online': 'Online',
+  'connection.online': 'Connected',
   'connection.connecting': 'Connecting to the hub…',
   'connection.reconnecting': 'Reconnecting to the hub…',
   'connection.signedOut': 'Signed out',
@@ -100,6 +100,7 @@ export const en = {
   'conversation.loadFailed': 'Could not load this conversation: {{message}}',
   'conversation.unassigned': 'Unassigned',
   'conversation.assignee': 'Assigned to {{name}}',
+  'conversation.assignedToYou': 'Assigned to you',
   'conversation.transcript': 'Transcript',
   'conversation.handedOff': 'Handed off to the team',
   'conversation.emptyTranscript': 'No messages yet.',

@@ -101,6 +101,7 @@ export const sv: Dictionary = {
   'conversation.loadFailed': 'Kunde inte ladda konversationen: {{message}}',
   'conversation.unassigned': 'Otilldelad',
   'conversation.assignee': 'Tilldelad {{name}}',
+  'conversation.assignedToYou': 'Tilldelad dig',
   'conversation.transcript': 'Konversation',
   'conversation.handedOff': 'Överlämnad till teamet',
   'conversation.emptyTranscript': 'Inga meddelanden än.',

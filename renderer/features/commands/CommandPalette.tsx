@@ -103,7 +103,7 @@ export function CommandPalette() {
   return (
     <Modal title={t('palette.title')} onClose={closeDialog} className="modal--palette" hideTitle>
       <Command label={t('palette.input')} className="palette" loop>
-        <Command.Input className="palette__input" placeholder={t('palette.input')} autoFocus />
+        <Command.Input className="palette__input" placeholder={t('palette.input')} data-autofocus />
         <Command.List className="palette__list">
           <Command.Empty className="palette__empty">{t('palette.empty')}</Command.Empty>
           {actions.length > 0 && (

@@ -93,7 +93,10 @@ export function Composer({ conversation, canReply, shopperName }: ComposerProps)
     }
     const at = mode === 'note' ? findTrigger(text, caret, '@') : null;
     if (at && at.start !== dismissedAt) {
-      const items = suggestMembers(roster, at.query).map((member) => ({
+      const items = suggestMembers(
+        roster.filter((teammate) => teammate.id !== account?.id),
+        at.query,
+      ).map((member) => ({
         id: member.id,
         label: member.name,
         detail: t(`presence.${member.presence}`),
@@ -119,7 +122,7 @@ export function Composer({ conversation, canReply, shopperName }: ComposerProps)
     if (!suggestions) return;
     const item = suggestions.items[index];
     if (!item) return;
-    const next = replaceTrigger(text, caret, suggestions, item.insert());
+    const next = replaceTrigger(text, caret, suggestions, item.insert(), suggestions.kind === 'mentions');
     update(next.text, next.caret);
     requestAnimationFrame(() => {
       inputRef.current?.focus();

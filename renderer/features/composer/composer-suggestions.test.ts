@@ -112,3 +112,16 @@ describe('mentions', () => {
     expect(extractMentions('email@Sam Okafor', roster)).toEqual([]);
   });
 });
+
+describe('mention highlighting', () => {
+  it('splits a note into plain text and the mentioned names, longest name first', async () => {
+    const { splitMentions } = await import('./mentions.js');
+    expect(splitMentions('@Sam Okafor and @Sam, look', ['Sam', 'Sam Okafor'])).toEqual([
+      { text: '@Sam Okafor', mention: true },
+      { text: ' and ', mention: false },
+      { text: '@Sam', mention: true },
+      { text: ', look', mention: false },
+    ]);
+    expect(splitMentions('no mentions', ['Sam'])).toEqual([{ text: 'no mentions', mention: false }]);
+  });
+});

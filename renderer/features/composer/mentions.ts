@@ -47,3 +47,25 @@ export function extractMentions(text: string, roster: readonly Pick<TeamMember, 
   }
   return ids;
 }
+
+/** Splits a note's text into plain parts and `@Name` parts for the given names, so mentions can stand out. */
+export function splitMentions(text: string, names: readonly string[]): { text: string; mention: boolean }[] {
+  const tokens = names.map((name) => `@${name}`).sort((a, b) => b.length - a.length);
+  const parts: { text: string; mention: boolean }[] = [];
+  let plain = '';
+  let index = 0;
+  while (index < text.length) {
+    const token = tokens.find((candidate) => text.startsWith(candidate, index));
+    if (token) {
+      if (plain) parts.push({ text: plain, mention: false });
+      plain = '';
+      parts.push({ text: token, mention: true });
+      index += token.length;
+    } else {
+      plain += text[index];
+      index += 1;
+    }
+  }
+  if (plain) parts.push({ text: plain, mention: false });
+  return parts;
+}

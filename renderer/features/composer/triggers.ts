@@ -22,15 +22,19 @@ export function findTrigger(text: string, caret: number, trigger: '@' | '/'): Tr
   return { start, query };
 }
 
-/** Replaces the trigger and its query with `insert` (plus a space) and returns the new text and caret. */
+/**
+ * Replaces the trigger and its query with `insert` and returns the new text and caret. `space`: add a space
+ * after it (a mention continues the sentence; a canned reply is the text itself).
+ */
 export function replaceTrigger(
   text: string,
   caret: number,
   match: TriggerMatch,
   insert: string,
+  space = true,
 ): { text: string; caret: number } {
   const after = text.slice(caret);
-  const spaced = after.startsWith(' ') || insert.endsWith('\n') ? insert : `${insert} `;
+  const spaced = !space || after.startsWith(' ') ? insert : `${insert} `;
   const next = text.slice(0, match.start) + spaced + after;
   return { text: next, caret: match.start + spaced.length };
 }

@@ -49,11 +49,11 @@ export function ConversationHeader({
               {statusName(conversation)}
             </span>
             <span className="conversation-header__assignee">
-              {conversation.assignee
-                ? t('conversation.assignee', {
-                    name: mine ? t('queue.assignedToYou') : conversation.assignee.name,
-                  })
-                : t('conversation.unassigned')}
+              {mine
+                ? t('conversation.assignedToYou')
+                : conversation.assignee
+                  ? t('conversation.assignee', { name: conversation.assignee.name })
+                  : t('conversation.unassigned')}
             </span>
           </div>
         </div>

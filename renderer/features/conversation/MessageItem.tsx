@@ -7,6 +7,9 @@ import { RelativeTime } from '../../components/RelativeTime.js';
 import { useTranslation } from 'react-i18next';
 import { shopperDisplayName } from './display-names.js';
 import { ProductCards } from './ProductCards.js';
+import { useShallow } from 'zustand/react/shallow';
+import { useDesk } from '../../store/use-desk.js';
+import { splitMentions } from '../composer/mentions.js';
 
 interface MessageItemProps {
   message: DeskMessage;
@@ -78,6 +81,11 @@ export const MessageItem = memo(function MessageItem({ message, shopper, myAgent
 /** An internal note: amber, labelled, on the team's side; mentions stand out. Never sent to the shopper. */
 function NoteItem({ message, shopper, myAgentId }: MessageItemProps) {
   const { t } = useTranslation();
+  const mentionedNames = useDesk(
+    useShallow((state) =>
+      state.roster.filter((member) => message.mentions.includes(member.id)).map((member) => member.name),
+    ),
+  );
   const mentionsMe = myAgentId !== null && message.mentions.includes(myAgentId);
   return (
     <div
@@ -94,7 +102,17 @@ function NoteItem({ message, shopper, myAgentId }: MessageItemProps) {
         <RelativeTime iso={message.sentAt} className="message__time" />
       </div>
       <div className="message__bubble">
-        <p className="message__text">{message.text}</p>
+        <p className="message__text">
+          {splitMentions(message.text, mentionedNames).map((part, index) =>
+            part.mention ? (
+              <strong key={index} className="mention">
+                {part.text}
+              </strong>
+            ) : (
+              part.text
+            ),
+          )}
+        </p>
       </div>
       {message.delivery === 'pending' || message.delivery === 'failed' ? (
         <span className={`delivery delivery--${message.delivery}`} data-delivery={message.delivery}>

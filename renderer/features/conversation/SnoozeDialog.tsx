@@ -49,7 +49,7 @@ export function SnoozeDialog({ conversationId }: { conversationId: string }) {
           value={value}
           checked={choice === value}
           onChange={() => setChoice(value)}
-          autoFocus={value === 'hour'}
+          data-autofocus={value === 'hour' ? true : undefined}
         />
         <span className="choice__label">{label}</span>
         {value !== 'custom' && preview && (

@@ -34,7 +34,7 @@ export function TransferDialog({ conversationId }: { conversationId: string }) {
       <form className="dialog-form" onSubmit={onSubmit}>
         <label className="field">
           <span className="field__label">{t('transfer.to')}</span>
-          <select value={to} onChange={(event) => setTo(event.target.value)} autoFocus>
+          <select value={to} onChange={(event) => setTo(event.target.value)} data-autofocus>
             <option value={QUEUE}>{t('transfer.queue')}</option>
             {candidates.map((member) => (
               <option key={member.id} value={member.id}>
