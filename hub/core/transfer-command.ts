@@ -55,7 +55,8 @@ export function transfer(
       delivery: null,
       products: [],
       internal: true,
-      mentions: to ? [to.id] : [],
+      // No mention: the receiver is already told of the transfer itself (the assignee change).
+      mentions: [],
     });
   }
   const transferred = to
