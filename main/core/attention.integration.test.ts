@@ -166,4 +166,32 @@ describe('notifications and unread counts', () => {
       notifications(events).filter((n) => n.kind === 'reminder' && n.conversationId === waiting),
     ).toHaveLength(2);
   });
+
+  it('auto-assign: the agent it picks is told; the rest of the team is not alerted about a handoff already taken', async () => {
+    const hub = await hubForTest();
+    const lead = closeLater(await signedInCore(hub.url, 'lead@demo.test'));
+    const alex = closeLater(await signedInCore(hub.url, 'agent1@demo.test'));
+    const sam = closeLater(await signedInCore(hub.url, 'agent2@demo.test'));
+    // Only Alex can be picked: Sam and the lead are away.
+    expect(await sam.setPresence({ presence: 'away' })).toMatchObject({ ok: true });
+    expect(await lead.setPresence({ presence: 'away' })).toMatchObject({ ok: true });
+    // Room for the demo's waiting handoffs (the oldest go first) and ours.
+    expect(await lead.updateSettings({ patch: { autoAssign: true, defaultCapacity: 100 } })).toMatchObject({
+      ok: true,
+    });
+    const samEvents = recordEvents(sam);
+
+    const taken = uniqueConversationId('auto-assigned');
+    const assigned = nextEvent(alex, isNotification('assigned', taken), 'assigned to Alex');
+    await postHandoff(hub.url, sampleHandoff(taken));
+    expect((await assigned).notification).toMatchObject({ shopper: 'Maja Berg', actor: null });
+
+    // A handoff that stays queued: Sam's alert for it comes after any alert for the first would have.
+    expect(await lead.updateSettings({ patch: { autoAssign: false } })).toMatchObject({ ok: true });
+    const waiting = uniqueConversationId('stays-queued');
+    const samAlerted = nextEvent(sam, isNotification('new_handoff', waiting), 'Sam alerted');
+    await postHandoff(hub.url, sampleHandoff(waiting));
+    await samAlerted;
+    expect(notifications(samEvents).map((n) => n.conversationId)).not.toContain(taken);
+  });
 });

@@ -85,6 +85,7 @@ describe('DeskCache', () => {
       { fromSync: false },
     );
     expect(cache.conversations().map((c) => c.id)).toEqual(['c1']);
+    expect(cache.queuedConversations().map((c) => c.id)).toEqual(['c1']);
   });
 
   it("never lets a command's late ack overwrite newer state from the log", () => {

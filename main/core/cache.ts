@@ -156,6 +156,16 @@ export class DeskCache {
     return rows.map((row) => conversationSchema.parse(JSON.parse(row.json)));
   }
 
+  /** Conversations waiting in the queue (by the status index: the reminder check runs often). */
+  queuedConversations(): Conversation[] {
+    return this.db
+      .prepare<[], { json: string }>(
+        "SELECT json FROM conversations WHERE status = 'queued' ORDER BY escalated_at, id",
+      )
+      .all()
+      .map((row) => conversationSchema.parse(JSON.parse(row.json)));
+  }
+
   conversation(id: string): Conversation | null {
     const row = this.db
       .prepare<[string], { json: string }>('SELECT json FROM conversations WHERE id = ?')

@@ -48,6 +48,8 @@ export interface DeskCoreOptions {
   now?: () => number;
   /** How often to look for handoffs due a reminder (default 15 s). */
   reminderCheckMs?: number;
+  /** How long a new handoff must stay queued before its notification (default 300 ms; see Notifier). */
+  newHandoffSettleMs?: number;
 }
 
 export type DeskCore = {
@@ -181,6 +183,7 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
     emit: (notification) => emit({ type: 'notification', notification }),
     now: options.now ?? Date.now,
     reminderCheckMs: options.reminderCheckMs ?? 15_000,
+    newHandoffSettleMs: options.newHandoffSettleMs ?? 300,
   });
   notifier.start();
 

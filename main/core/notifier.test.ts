@@ -1,5 +1,5 @@
 // The notification rules on a real cache, with the clock in the test's hands (no waiting minutes).
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PREFERENCES, type Preferences } from '../../shared/desk-api.js';
 import type { Account, Conversation, Message } from '../../shared/domain.js';
 import type { HubChange } from '../../shared/desk-protocol.js';
@@ -16,9 +16,13 @@ const ESCALATED_AT = Date.parse('2026-01-01T10:01:00.000Z');
 const MINUTE = 60_000;
 
 const caches: DeskCache[] = [];
-afterEach(() => caches.splice(0).forEach((cache) => cache.close()));
+const notifiers: Notifier[] = [];
+afterEach(() => {
+  notifiers.splice(0).forEach((notifier) => notifier.stop());
+  caches.splice(0).forEach((cache) => cache.close());
+});
 
-function setUp() {
+function setUp(settleMs = 0) {
   const cache = new DeskCache({ dataDir: temporaryDir() });
   caches.push(cache);
   const notifications: DeskNotification[] = [];
@@ -37,7 +41,9 @@ function setUp() {
     emit: (n) => notifications.push(n),
     now: () => state.now,
     reminderCheckMs: 60_000, // the test calls checkReminders itself
+    newHandoffSettleMs: settleMs,
   });
+  notifiers.push(notifier);
   let position = 0;
   const apply = (items: (Conversation | Message)[], live = true) => {
     const changes: HubChange[] = items.map((item) =>
@@ -182,5 +188,20 @@ describe('notifications the desk core raises', () => {
     state.now = ESCALATED_AT + 15 * MINUTE;
     notifier.checkReminders();
     expect(notifications.map((n) => [n.kind, n.preview])).toEqual([['reminder', '15']]);
+  });
+
+  it('a new handoff that auto-assign gives to someone at once alerts only them, not the whole team', () => {
+    vi.useFakeTimers();
+    try {
+      const { notifications, apply } = setUp(300);
+      apply([conversationAt(1, { id: 'taken', shopper: maja })]);
+      apply([conversationAt(2, { id: 'taken', status: 'open', assignee: ref(sam), shopper: maja })]);
+      apply([conversationAt(3, { id: 'waiting', shopper: maja })]);
+      expect(notifications).toEqual([]);
+      vi.advanceTimersByTime(300);
+      expect(notifications.map((n) => [n.kind, n.conversationId])).toEqual([['new_handoff', 'waiting']]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

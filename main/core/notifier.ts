@@ -23,6 +23,11 @@ export interface NotifierOptions {
   now: () => number;
   /** How often to look for handoffs due a reminder. */
   reminderCheckMs: number;
+  /**
+   * How long a new handoff must stay queued before the team is alerted (0: at once). With auto-assign on, the hub
+   * gives it to someone a moment after it arrives: only that agent should hear about it.
+   */
+  newHandoffSettleMs: number;
 }
 
 const PREVIEW_LENGTH = 140;
@@ -34,6 +39,7 @@ export class Notifier {
   /** How many reminder periods each waiting conversation has been reminded of. */
   private readonly remindedPeriods = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
+  private readonly settling = new Set<NodeJS.Timeout>();
 
   constructor(private readonly options: NotifierOptions) {}
 
@@ -46,6 +52,8 @@ export class Notifier {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    for (const timer of this.settling) clearTimeout(timer);
+    this.settling.clear();
     this.queuedSince.clear();
     this.remindedPeriods.clear();
   }
@@ -79,8 +87,7 @@ export class Notifier {
     const periodMs = settings.reminderAfterMinutes * MINUTE_MS;
     const now = this.options.now();
     const waiting = new Set<string>();
-    for (const conversation of this.options.cache.conversations()) {
-      if (conversation.status !== 'queued') continue;
+    for (const conversation of this.options.cache.queuedConversations()) {
       waiting.add(conversation.id);
       const since = this.waitingSince(conversation, now);
       const periods = Math.floor((now - since) / periodMs);
@@ -127,9 +134,7 @@ export class Notifier {
     const { cache } = this.options;
     if (current.status === 'queued' && previous?.status !== 'queued') {
       // Unless I put it back there myself.
-      if (!cache.hasPendingCommand(current.id, ['transfer'])) {
-        this.raise('new_handoff', current, { preview: current.lastMessagePreview });
-      }
+      if (!cache.hasPendingCommand(current.id, ['transfer'])) this.newHandoff(current.id);
       return;
     }
     const givenToMe =
@@ -144,6 +149,21 @@ export class Notifier {
       actor: from?.name ?? null,
       preview: current.lastMessagePreview,
     });
+  }
+
+  private newHandoff(conversationId: string): void {
+    const raiseIfStillQueued = () => {
+      const conversation = this.options.cache.conversation(conversationId);
+      if (conversation?.status === 'queued' && this.options.me()) {
+        this.raise('new_handoff', conversation, { preview: conversation.lastMessagePreview });
+      }
+    };
+    if (this.options.newHandoffSettleMs <= 0) return raiseIfStillQueued();
+    const timer = setTimeout(() => {
+      this.settling.delete(timer);
+      raiseIfStillQueued();
+    }, this.options.newHandoffSettleMs);
+    this.settling.add(timer);
   }
 
   private messageArrived(message: Message, me: string): void {
