@@ -107,8 +107,9 @@ describe('the team, as the hub pushes it', () => {
     await untilSnapshot(sam, (s) => presenceOf(s, 'agent1@demo.test') === 'away', 'still away');
   });
 
-  it('idle turns an online agent away for the others, and input brings them back', async () => {
-    const hub = await hubForTest();
+  it('idle turns an online agent away for the others, is told again after a reconnect, and input brings them back', async () => {
+    let hub = await startTestHub();
+    cleanups.push(() => hub.close());
     const alex = await agent(hub, 'agent1@demo.test');
     const sam = await agent(hub, 'agent2@demo.test');
     await untilSnapshot(sam, (s) => presenceOf(s, 'agent1@demo.test') === 'online', 'Alex online');
@@ -116,6 +117,26 @@ describe('the team, as the hub pushes it', () => {
     expect(await alex.setIdle({ idle: true })).toEqual({ ok: true });
     expect(alex.viewingConversation()).toBeNull(); // idle: not looking at anything
     await untilSnapshot(sam, (s) => presenceOf(s, 'agent1@demo.test') === 'away', 'Alex idle');
+
+    // The hub restarts and forgets who was idle (it is per connection): Alex's console says so again.
+    const samReconnecting = waitForConnection(sam, 'reconnecting');
+    const alexBack = nextEvent(
+      alex,
+      (e) => e.type === 'connection' && e.connection.status === 'online',
+      'Alex back online',
+    );
+    await hub.close();
+    await samReconnecting;
+    const awayAgain = nextEvent(
+      sam,
+      (e) =>
+        e.type === 'roster' && e.roster.some((m) => m.email === 'agent1@demo.test' && m.presence === 'away'),
+      'Alex away after the restart',
+    );
+    hub = await startTestHub({ dataDir: hub.dataDir, port: hub.port });
+    await alexBack;
+    await awayAgain;
+
     await alex.setIdle({ idle: false });
     await untilSnapshot(sam, (s) => presenceOf(s, 'agent1@demo.test') === 'online', 'Alex back');
   });
