@@ -11,6 +11,7 @@ function recordingHost(locale = 'en-US', withTray = true, onScreen: string | nul
     shown,
     sent,
     badge: [] as number[],
+    badgeText: '',
     tooltip: '',
     menu: [] as TrayMenuItem[],
     unreadDot: false,
@@ -23,7 +24,10 @@ function recordingHost(locale = 'en-US', withTray = true, onScreen: string | nul
     focusWindow: () => void record.focused++,
     isOnScreen: (conversationId) => conversationId === onScreen,
     sendToRenderer: (event) => sent.push(event),
-    setBadgeCount: (count) => record.badge.push(count),
+    setBadgeCount: (count, description) => {
+      record.badge.push(count);
+      record.badgeText = description;
+    },
     tray: withTray
       ? {
           setToolTip: (text) => void (record.tooltip = text),
@@ -95,6 +99,7 @@ describe('Electron attention: notifications, badge and tray', () => {
 
     attention.handle({ type: 'unread', unread: { c1: 2, c2: 3 } });
     expect(record.badge.at(-1)).toBe(5);
+    expect(record.badgeText).toBe('Handoff Desk — 5 unread');
     attention.handle({ type: 'preferences', preferences: { ...DEFAULT_PREFERENCES, language: 'sv' } });
     expect(record.tooltip).toBe('Handoff Desk — 5 olästa');
     expect(record.menu.map((item) => item.label)).toEqual(['Visa Handoff Desk', 'Avsluta']);

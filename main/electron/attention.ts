@@ -21,8 +21,8 @@ export interface AttentionHost {
   isOnScreen(conversationId: string): boolean;
   /** Sends an event to the renderer (e.g. `focusConversation`). */
   sendToRenderer(event: DeskEvent): void;
-  /** The unread total on the dock/taskbar badge where the platform has one. */
-  setBadgeCount(count: number): void;
+  /** The unread total on the dock/taskbar badge where the platform has one; `description` says it in words. */
+  setBadgeCount(count: number, description: string): void;
   /** The tray icon, where the platform has one (null: none). */
   tray: TrayPort | null;
   quit(): void;
@@ -73,9 +73,9 @@ export function createAttention(host: AttentionHost, snapshot: DeskSnapshot): At
     preferences.language === 'system' ? languageFromLocale(host.systemLocale()) : preferences.language;
 
   function refreshUnread(): void {
-    host.setBadgeCount(unreadTotal);
-    if (!host.tray) return;
     const text = words[language()];
+    host.setBadgeCount(unreadTotal, text.tooltip(unreadTotal));
+    if (!host.tray) return;
     host.tray.setToolTip(text.tooltip(unreadTotal));
     host.tray.setUnread(unreadTotal > 0);
     host.tray.setMenu([

@@ -19,7 +19,7 @@ import { IPC_CHANNELS, type DeskEvent } from '../../shared/desk-api.js';
 import { createDeskCore, dispatchDeskCall, type DeskCore, type DispatchOutcome } from '../core/desk-core.js';
 import { contentSecurityPolicy } from '../web/security-headers.js';
 import { createAttention, type Attention, type TrayPort } from './attention.js';
-import { trayIconBitmap } from './tray-icon.js';
+import { trayIconBitmap, unreadDotBitmap } from './tray-icon.js';
 import { isExternalWebLink, isOurRendererFrame } from './window-policy.js';
 
 // dist/electron/main.cjs → dist/renderer and dist/electron/preload.cjs (inside app.asar once packaged).
@@ -74,6 +74,10 @@ function trayImage(unread: boolean): Electron.NativeImage {
   });
 }
 
+function unreadDotImage(): Electron.NativeImage {
+  return nativeImage.createFromBitmap(unreadDotBitmap(32), { width: 32, height: 32, scaleFactor: 2 });
+}
+
 /** The tray icon, where the platform has one (some Linux desktops have none: then no tray). */
 function createTray(): TrayPort | null {
   try {
@@ -121,9 +125,13 @@ async function startAttention(desk: DeskCore): Promise<void> {
       isOnScreen: (conversationId) =>
         Boolean(mainWindow?.isFocused()) && desk.viewingConversation() === conversationId,
       sendToRenderer,
-      setBadgeCount(count) {
+      setBadgeCount(count, description) {
         // Where the platform has a badge (macOS dock, Unity launcher); elsewhere the title and tray say it.
         app.setBadgeCount(count);
+        // Windows has no numeric badge: a red dot over the taskbar button instead.
+        if (process.platform === 'win32' && mainWindow && !mainWindow.isDestroyed()) {
+          mainWindow.setOverlayIcon(count > 0 ? unreadDotImage() : null, description);
+        }
       },
       tray: createTray(),
       quit: () => app.quit(),

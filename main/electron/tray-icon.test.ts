@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trayIconBitmap } from './tray-icon.js';
+import { trayIconBitmap, unreadDotBitmap } from './tray-icon.js';
 
 /** [b, g, r, a] at (x, y). */
 function pixel(bitmap: Buffer, size: number, x: number, y: number): number[] {
@@ -21,5 +21,11 @@ describe('tray icon', () => {
     const unread = trayIconBitmap(16, { unread: true });
     expect(pixel(unread, 16, 12, 3)).toEqual([38, 38, 220, 255]);
     expect(pixel(plain, 16, 12, 3)).not.toEqual([38, 38, 220, 255]);
+  });
+
+  it('draws the Windows overlay dot: opaque red in the middle, transparent corners', () => {
+    const dot = unreadDotBitmap(32);
+    expect(pixel(dot, 32, 16, 16)).toEqual([38, 38, 220, 255]);
+    expect(pixel(dot, 32, 0, 0)[3]).toBe(0);
   });
 });

@@ -91,3 +91,21 @@ function over(
   const mix = (i: 0 | 1 | 2) => Math.round((paint[i] * alpha + base[i] * baseAlpha * (1 - alpha)) / outAlpha);
   return [mix(0), mix(1), mix(2), Math.round(outAlpha * 255)];
 }
+
+/** Just the red dot, for the Windows taskbar overlay (Windows has no numeric app badge). */
+export function unreadDotBitmap(size: number): Buffer {
+  const pixels = Buffer.alloc(size * size * 4);
+  const unit = size / 16;
+  const dot: Shape = (x, y) => (x - 8) ** 2 + (y - 8) ** 2 <= 7 ** 2;
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const coverage = coverageOf(dot, x, y, unit);
+      const offset = (y * size + x) * 4;
+      pixels[offset] = DOT[2];
+      pixels[offset + 1] = DOT[1];
+      pixels[offset + 2] = DOT[0];
+      pixels[offset + 3] = Math.round(255 * coverage);
+    }
+  }
+  return pixels;
+}
