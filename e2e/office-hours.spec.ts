@@ -3,6 +3,7 @@
 // `Handoff Missed` event records why.
 import { DEFAULT_SETTINGS, hubSettingsSchema } from '../shared/settings.js';
 import { eventsOf, expect, test } from './fixtures/desk.js';
+import { setPresence, teamMember } from './fixtures/console.js';
 import { connectDeskSocket } from './fixtures/desk-socket.js';
 import { escalatedConversationId, getHandoff } from './fixtures/hub-api.js';
 import { askForAgent, openShopperChat } from './fixtures/shopper.js';
@@ -28,6 +29,38 @@ test('with no console signed in, a shopper who asks for a human gets the auto-re
     channel: 'web_chat',
     reason: 'no_agent_online',
   });
+});
+
+test('an online agent means no auto-response; once the only agent is away, shoppers get it', async ({
+  hub,
+  browser,
+  openConsole,
+}) => {
+  const alex = await openConsole('agent1@demo.test');
+  await expect(teamMember(alex, 'Alex Lindqvist')).toContainText('Online');
+  const question = 'Can you engrave my initials on a leather wallet?';
+
+  const servedEmail = `served.${Date.now()}@example.com`;
+  const served = await openShopperChat(browser, hub.url);
+  await askForAgent(served, question, servedEmail);
+  const servedId = await escalatedConversationId(hub.url, servedEmail);
+  // The hub stores the auto-response with the handoff, so its record is final once the escalation is.
+  const servedTexts = (await getHandoff(hub.url, servedId)).transcript.map((m) => m.text);
+  expect(servedTexts).not.toContain(DEFAULT_SETTINGS.autoResponseMessage);
+  expect((await eventsOf(hub.url, servedId)).map((e) => e.metric)).not.toContain('Handoff Missed');
+
+  await setPresence(alex, 'Away');
+  await expect(teamMember(alex, 'Alex Lindqvist')).toContainText('Away');
+  const missedEmail = `all-away.${Date.now()}@example.com`;
+  const chat = await openShopperChat(browser, hub.url);
+  await askForAgent(chat, question, missedEmail);
+  await expect(chat.transcript.getByText(DEFAULT_SETTINGS.autoResponseMessage)).toBeVisible();
+  const missedId = await escalatedConversationId(hub.url, missedEmail);
+  const missed = (await eventsOf(hub.url, missedId)).filter((e) => e.metric === 'Handoff Missed');
+  expect(missed.map((e) => e.properties.reason)).toEqual(['no_agent_online']);
+  // Away is not gone: the handoff still reaches Alex's queue.
+  await expect(alex.getByRole('list', { name: 'Conversations' }).getByText(missedEmail)).toBeVisible();
+  await expect(served.transcript).not.toContainText(DEFAULT_SETTINGS.autoResponseMessage);
 });
 
 test('outside office hours the shopper gets the auto-response even while an agent is online', async ({
