@@ -5,9 +5,9 @@ import type { Conversation } from '../../shared/domain.js';
 import { METRICS } from '../../shared/events.js';
 import type { HubSettings } from '../../shared/settings.js';
 import type { AgentState, HubStore } from '../store/hub-store.js';
-import { capacityOf } from '../team/roster.js';
 import { isoAt, secondsBetween, type Clock } from './clock.js';
 import { appendMetric } from './events.js';
+import { capacityOf } from './hub-settings.js';
 
 function byLastAssignment(a: AgentState, b: AgentState): number {
   // Never assigned counts as having waited longest.

@@ -30,6 +30,11 @@ export function loadSettings(store: HubStore): HubSettings {
   return hubSettingsSchema.parse(settings);
 }
 
+/** Most open (open + pending) conversations for an agent. */
+export function capacityOf(settings: HubSettings, accountId: string): number {
+  return settings.capacityByAgent[accountId] ?? settings.defaultCapacity;
+}
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export class HubSettingsService {

@@ -1,12 +1,9 @@
 // Environment: Node (hub). The roster: every account with presence, open count and capacity.
 import type { HubSettings } from '../../shared/settings.js';
 import type { Roster } from '../../shared/team.js';
+import { capacityOf } from '../core/hub-settings.js';
 import type { HubStore } from '../store/hub-store.js';
 import type { PresenceTracker } from './presence.js';
-
-export function capacityOf(settings: HubSettings, accountId: string): number {
-  return settings.capacityByAgent[accountId] ?? settings.defaultCapacity;
-}
 
 export function buildRoster(store: HubStore, presence: PresenceTracker, settings: HubSettings): Roster {
   const states = new Map(store.listAgentStates().map((state) => [state.accountId, state]));
