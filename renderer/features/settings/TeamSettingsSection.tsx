@@ -34,20 +34,12 @@ export function TeamSettingsSection() {
       </section>
     );
   }
-  // A fresh form for every new version of the settings pushed while the dialog is closed is not needed: the
-  // form starts from what the hub has now, and saving sends only what the lead changed.
-  return <TeamSettingsForm settings={settings} live={live} t={t} />;
+  // The form starts from what the hub has now; saving sends only what the lead changed since.
+  return <TeamSettingsForm settings={settings} live={live} />;
 }
 
-function TeamSettingsForm({
-  settings,
-  live,
-  t,
-}: {
-  settings: HubSettings;
-  live: boolean;
-  t: ReturnType<typeof useTranslation>['t'];
-}) {
+function TeamSettingsForm({ settings, live }: { settings: HubSettings; live: boolean }) {
+  const { t } = useTranslation();
   const updateSettings = useDesk((state) => state.updateSettings);
   const [draft, setDraft] = useState<HubSettings>(settings);
   const [saving, setSaving] = useState(false);
