@@ -1,6 +1,7 @@
 // Issue 3 state as the agent sees it: team, activity, unread, tags, transfers and statuses, fed through the
 // DeskApi surface (events and call results) the desk core provides.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { TYPING_TIMEOUT_MS } from '../../shared/team.js';
 import { DEFAULT_SETTINGS } from '../../shared/settings.js';
 import { reportActivityChanges } from '../platform/activity-reporter.js';
 import { titleFor } from '../platform/document-title.js';
@@ -191,6 +192,29 @@ describe('activity and read marks', () => {
       { conversationId: 'c1', typing: null },
     ]);
     stop();
+  });
+
+  it('repeats a typing report while the agent keeps typing, within the hub’s typing timeout', async () => {
+    const desk = scriptedDesk(snapshot([conversation('c1')]));
+    await ready(desk);
+    vi.useFakeTimers();
+    try {
+      const stop = reportActivityChanges(desk.store, desk.api, fakeDocument() as unknown as Document);
+      desk.store.getState().openConversation('c1');
+      desk.store.getState().setTyping('reply');
+      const typingReports = () =>
+        desk.api.reportActivity.mock.calls.filter(([report]) => report.typing === 'reply').length;
+      expect(typingReports()).toBe(1);
+      vi.advanceTimersByTime(TYPING_TIMEOUT_MS);
+      expect(typingReports()).toBeGreaterThanOrEqual(3);
+      desk.store.getState().setTyping(null);
+      const afterStop = typingReports();
+      vi.advanceTimersByTime(TYPING_TIMEOUT_MS * 3);
+      expect(typingReports()).toBe(afterStop);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('marks the open conversation read while visible, and not while hidden', async () => {
