@@ -363,5 +363,10 @@ export const sv: Dictionary = {
   'notifications.blocked':
     'Webbläsaren blockerar notiser för konsolen; tillåt dem i webbplatsinställningarna.',
 
+  'errors.offline': 'Konsolen är inte ansluten till hubben just nu; försök igen när den är det.',
+  'errors.timeout':
+    'Hubben svarade inte i tid; det kan ha genomförts eller inte. Kontrollera och försök igen.',
+  'errors.forbidden': 'Din roll får inte göra det här.',
+  'errors.notSignedIn': 'Du är utloggad.',
   'errors.bridge': 'Konsolens tjänst svarade inte: {{message}}',
 };

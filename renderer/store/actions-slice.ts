@@ -5,6 +5,7 @@ import type { CommandType } from '../../shared/desk-protocol.js';
 import type { MessageKey } from '../i18n/en.js';
 import { t } from '../i18n/t.js';
 import { describeFailure, type DeskSliceCreator } from './desk-state.js';
+import { describeDeskError } from './describe-desk-error.js';
 
 export interface ConversationActionState {
   /** in_flight from the click until the hub's answer (or the conversation shows the claim) arrives. */
@@ -98,7 +99,7 @@ export const createActionsSlice =
         get().commandFailed(
           conversationId,
           command,
-          result.error.message,
+          describeDeskError(result.error),
           result.error.code === 'already_claimed',
         );
         return { ok: false, pending: false };

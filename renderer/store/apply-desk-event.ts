@@ -2,6 +2,7 @@
 // (`notification` is a side effect, handled by platform/desktop-notifications.ts, not state.)
 import type { DeskEvent } from '../../shared/desk-api.js';
 import type { DeskState } from './desk-state.js';
+import { describeDeskError } from './describe-desk-error.js';
 
 function sameTags(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((tag, index) => tag === b[index]);
@@ -43,7 +44,7 @@ export function applyDeskEvent(state: DeskState, event: DeskEvent): void {
       state.commandFailed(
         event.conversationId,
         event.commandType,
-        event.error.message,
+        describeDeskError(event.error),
         event.error.code === 'already_claimed',
       );
       return;

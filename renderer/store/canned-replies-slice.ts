@@ -4,6 +4,7 @@ import type { DeskApi } from '../../shared/desk-api.js';
 import type { CannedReply, CannedReplySave } from '../../shared/canned-replies.js';
 import { describeFailure, type DeskSliceCreator } from './desk-state.js';
 import type { SaveOutcome } from './hub-settings-slice.js';
+import { describeDeskError } from './describe-desk-error.js';
 
 export interface CannedRepliesSlice {
   cannedReplies: CannedReply[];
@@ -22,7 +23,8 @@ export const createCannedRepliesSlice =
     async saveCannedReply(reply) {
       try {
         const result = await api.saveCannedReply(reply);
-        if (!result.ok) return { ok: false, code: result.error.code, message: result.error.message };
+        if (!result.ok)
+          return { ok: false, code: result.error.code, message: describeDeskError(result.error) };
         // Show it at once; the hub's push of the whole list follows and replaces this.
         const others = get().cannedReplies.filter((known) => known.id !== result.value.id);
         set({ cannedReplies: [...others, result.value] });
@@ -35,7 +37,8 @@ export const createCannedRepliesSlice =
     async deleteCannedReply(id) {
       try {
         const result = await api.deleteCannedReply({ id });
-        if (!result.ok) return { ok: false, code: result.error.code, message: result.error.message };
+        if (!result.ok)
+          return { ok: false, code: result.error.code, message: describeDeskError(result.error) };
         set({ cannedReplies: get().cannedReplies.filter((known) => known.id !== id) });
         return { ok: true };
       } catch (error) {

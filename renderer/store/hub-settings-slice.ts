@@ -3,6 +3,7 @@
 import type { DeskApi } from '../../shared/desk-api.js';
 import type { HubSettings, SettingsAuditEntry, SettingsPatch } from '../../shared/settings.js';
 import { describeFailure, type DeskSliceCreator } from './desk-state.js';
+import { describeDeskError } from './describe-desk-error.js';
 
 /** A live call's outcome; `code` lets the UI say known failures (offline, forbidden) in its own words. */
 export type SaveOutcome = { ok: true } | { ok: false; code: string | null; message: string };
@@ -32,7 +33,8 @@ export const createHubSettingsSlice =
     async updateSettings(patch) {
       try {
         const result = await api.updateSettings({ patch });
-        if (!result.ok) return { ok: false, code: result.error.code, message: result.error.message };
+        if (!result.ok)
+          return { ok: false, code: result.error.code, message: describeDeskError(result.error) };
         set({ settings: result.value });
         // The audit log has a new entry; refresh it if it is on screen.
         if (get().audit.state !== 'idle') void get().loadAudit();
@@ -49,7 +51,7 @@ export const createHubSettingsSlice =
         set({
           audit: result.ok
             ? { state: 'ready', entries: result.value }
-            : { state: 'error', message: result.error.message },
+            : { state: 'error', message: describeDeskError(result.error) },
         });
       } catch (error) {
         set({ audit: { state: 'error', message: describeFailure(error) } });

@@ -2,6 +2,7 @@
 // the hub when connected, else the desk core's last copy (marked cached).
 import type { DeskApi, DeskCallResult } from '../../shared/desk-api.js';
 import { describeFailure, type DeskSliceCreator } from './desk-state.js';
+import { describeDeskError } from './describe-desk-error.js';
 
 type HistoryValue = Extract<DeskCallResult<'shopperHistory'>, { ok: true }>['value'];
 
@@ -33,7 +34,7 @@ export const createShopperHistorySlice =
             conversationId,
             result.ok
               ? { state: 'ready', ...result.value }
-              : { state: 'error', message: result.error.message },
+              : { state: 'error', message: describeDeskError(result.error) },
           );
         } catch (error) {
           put(conversationId, { state: 'error', message: describeFailure(error) });

@@ -3,6 +3,7 @@ import type { DeskApi } from '../../shared/desk-api.js';
 import type { ChosenPresence, ConversationActivity, Roster } from '../../shared/team.js';
 import { t } from '../i18n/t.js';
 import { describeFailure, type DeskSliceCreator } from './desk-state.js';
+import { describeDeskError } from './describe-desk-error.js';
 
 export interface TeamSlice {
   roster: Roster;
@@ -51,7 +52,7 @@ export const createTeamSlice =
         if (!result.ok) {
           set({
             presencePending: null,
-            presenceError: t('topBar.presenceFailed', { message: result.error.message }),
+            presenceError: t('topBar.presenceFailed', { message: describeDeskError(result.error) }),
           });
         }
       } catch (error) {

@@ -89,11 +89,11 @@ describe('team state', () => {
       type: 'commandFailed',
       conversationId: 'c1',
       commandType: 'set_tags',
-      error: { code: 'forbidden', message: 'Not allowed.' },
+      error: { code: 'invalid', message: 'tags.0: Too long.' },
     });
     expect(desk.store.getState().actionsByConversation.c1).toMatchObject({
       pendingTags: null,
-      error: 'The hub refused to change its tags: Not allowed.',
+      error: 'The hub refused to change its tags: tags.0: Too long.',
     });
   });
 
@@ -155,7 +155,10 @@ describe('team state', () => {
     expect(desk.store.getState().presencePending).toBeNull();
     desk.api.setPresence.mockResolvedValueOnce({ ok: false, error: { code: 'offline', message: 'No hub.' } });
     await desk.store.getState().setPresence('online');
-    expect(desk.store.getState().presenceError).toBe('Could not change your presence: No hub.');
+    // The desk core's codes are said in the UI language, not its English message.
+    expect(desk.store.getState().presenceError).toBe(
+      'Could not change your presence: The console is not connected to the hub right now; try again when it is.',
+    );
   });
 });
 

@@ -92,6 +92,7 @@ function TeamSettingsForm({ settings, live }: { settings: HubSettings; live: boo
           : outcome.code === 'forbidden'
             ? t('settings.forbidden')
             : t('settings.saveFailed', { message: outcome.message });
+      // (Other codes arrive already in words from describeDeskError.)
       setFeedback({ kind: 'error', messages: [message] });
     }
   };
