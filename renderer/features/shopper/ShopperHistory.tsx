@@ -1,5 +1,6 @@
 // Environment: browser. The shopper's other conversations (by profile ID or email; click opens one) and their
 // recent events from the stream, named as in the UI language (the seed's Swedish metric names in Swedish).
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { metricDisplayNames, type MetricName } from '../../../shared/events.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
@@ -20,6 +21,16 @@ export function ShopperHistory({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
   const store = useDeskStore();
   const history = useDesk((state) => state.historyByConversation[conversationId]);
+  const status = useDesk((state) => state.conversationsById[conversationId]?.status);
+  const loadShopperHistory = useDesk((state) => state.loadShopperHistory);
+
+  // Opening the conversation loaded it; each status change since is a new event in the stream.
+  const seenStatus = useRef(status);
+  useEffect(() => {
+    if (seenStatus.current === status) return;
+    seenStatus.current = status;
+    void loadShopperHistory(conversationId);
+  }, [conversationId, status, loadShopperHistory]);
 
   const open = (id: string) => {
     const state = store.getState();

@@ -68,7 +68,7 @@ export function ShopperPanel({ open }: { open: boolean }) {
         </Field>
       </dl>
       <TagsEditor conversation={conversation} editable={abilitiesFor(conversation, account).editTags} />
-      <ShopperHistory conversationId={conversation.id} />
+      <ShopperHistory key={conversation.id} conversationId={conversation.id} />
     </aside>
   );
 }
