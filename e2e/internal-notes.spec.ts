@@ -1,7 +1,7 @@
 // Internal notes: visible to agents only, clearly styled, never delivered to the shopper (not live, not on a
 // reload of the widget, not in the API a channel integration delivers from); an @mention notifies the agent.
 import { expect, queueRow, test } from './fixtures/desk.js';
-import { claim, sendReply, transcriptEntry } from './fixtures/console.js';
+import { claim, openTab, sendReply, transcriptEntry } from './fixtures/console.js';
 import { escalatedConversationId, getHandoff } from './fixtures/hub-api.js';
 import { clickNotification, recordedNotifications } from './fixtures/notifications.js';
 import { askForAgent, openShopperChat } from './fixtures/shopper.js';
@@ -21,6 +21,7 @@ test('a note with an @mention notifies the teammate and never reaches the shoppe
   const sam = await openConsole('agent2@demo.test', { recordNotifications: true });
   await queueRow(alex, email).click();
   await claim(alex);
+  await openTab(sam, 'All open');
 
   // A note, with Sam picked from the mention suggestions.
   await alex.getByRole('radiogroup', { name: 'Composer mode' }).getByRole('radio', { name: 'Note' }).check();
@@ -31,6 +32,9 @@ test('a note with an @mention notifies the teammate and never reaches the shoppe
     .getByRole('option', { name: /Sam Okafor/ })
     .click();
   await noteBox.pressSequentially('can you check the refund in the payment provider?');
+  // Sam's queue shows Alex writing, so the hub has his activity; the shopper must not hear of a note.
+  await expect(queueRow(sam, email)).toContainText('Alex typing…');
+  await expect(chat.page.getByRole('status').filter({ hasText: /is typing/ })).toHaveCount(0);
   await expect(noteBox).toHaveValue(/^@Sam( Okafor)?\s+can you check the refund/);
   await alex.getByRole('button', { name: 'Add note' }).click();
 
