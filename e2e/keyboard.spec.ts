@@ -12,8 +12,9 @@ async function openWithPalette(page: Page, query: string, shopper: RegExp): Prom
   const search = palette.getByRole('combobox', { name: 'Search conversations and actions' });
   await expect(search).toBeFocused();
   await search.fill(query);
-  // The first result is the one Enter opens.
+  // The best match comes first and is highlighted, so Enter opens it (not a weaker fuzzy match).
   await expect(palette.getByRole('option').first()).toHaveAccessibleName(shopper);
+  await expect(palette.getByRole('option', { selected: true })).toHaveAccessibleName(shopper);
   await page.keyboard.press('Enter');
   await expect(palette).toBeHidden();
 }
@@ -23,10 +24,11 @@ test('the command palette opens a conversation by the shopper’s name; c claims
 }) => {
   const alex = await openConsole('agent1@demo.test');
 
-  await openWithPalette(alex, 'Astrid', /Astrid Nilsson/);
-  await expect(transcriptOf(alex)).toContainText('Mitt paket kom i dag men vasen var trasig.');
+  // "Erik" also fuzzy-matches Daniel Brooks' row (e…r…i…k), which must not win.
+  await openWithPalette(alex, 'Erik', /Erik Johansson/);
+  await expect(transcriptOf(alex)).toContainText('jag behöver ändra leveransadressen');
   await expect(alex.getByRole('complementary', { name: 'Shopper' })).toContainText(
-    'astrid.nilsson@example.se',
+    'erik.johansson@example.se',
   );
 
   // Focus is not in a text field: single keys are shortcuts.
