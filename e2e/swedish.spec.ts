@@ -6,7 +6,7 @@ import { askForAgent, openShopperChat } from './fixtures/shopper.js';
 
 /** English words of the console's own UI that must not appear anywhere in the Swedish console's text. */
 const ENGLISH_UI =
-  /\b(Unassigned|Mine|All open|Snoozed|Claim|Resolve|Transfer|Mark pending|Snooze|Reopen|Settings|Sign in|Sign out|Password|Shopper|Transcript|Reply|Send|Internal note|Waiting|Away|Keyboard shortcuts|Team settings|Save settings|Audit log|Language|Desktop notifications|Sound|Auto-assign|Capacity per agent|Past conversations|Recent events|AI tags|Add tag|Web chat|Asked for a person|AI could not answer|Email|Phone|Channel|Escalation reason|Procedure|Profile ID)\b/;
+  /\b(Unassigned|Mine|All open|Snoozed|Claim|Resolve|Transfer|Mark pending|Snooze|Reopen|Settings|Sign in|Sign out|Password|Shopper|Transcript|Reply|Send|Internal note|Waiting|Away|Keyboard shortcuts|Team settings|Save settings|Audit log|Language|Desktop notifications|Sound|Auto-assign|Capacity per agent|Past conversations|Recent events|AI tags|Add tag|Web chat|Asked for a person|AI could not answer|Email|Phone|Channel|Escalation reason|Procedure|Profile ID|Handed off|minutes? ago|seconds? ago|hours? ago|Connected|Not now|Enable desktop notifications|Signed in as)\b/;
 
 /** The console's visible text minus the shoppers' and Customer Agent's own words (the demo data has English). */
 async function uiText(page: import('@playwright/test').Page): Promise<string> {
@@ -22,7 +22,13 @@ test('the console in Swedish: sign-in, queue, conversation, shopper panel and se
   openConsole,
 }) => {
   // The fixture signs in with the Swedish labels (Hubbens adress, E-post, Lösenord, Logga in).
-  const maria = await openConsole('lead@demo.test', { locale: 'sv-SE' });
+  const maria = await openConsole('lead@demo.test', {
+    locale: 'sv-SE',
+    onSignInScreen: async (signIn) => {
+      await expect(signIn.getByRole('button', { name: 'Logga in' })).toBeVisible();
+      expect(await uiText(signIn)).not.toMatch(ENGLISH_UI);
+    },
+  });
 
   for (const tab of ['Otilldelade', 'Mina', 'Alla öppna'])
     await expect(maria.getByRole('tab', { name: new RegExp(`^${tab}`) })).toBeVisible();
