@@ -128,13 +128,21 @@ test('two agents racing to claim: exactly one wins and the other is told who', a
     await expect(page.getByRole('button', { name: 'Claim' })).toBeEnabled();
   }
 
-  await Promise.all([first, second].map((page) => page.getByRole('button', { name: 'Claim' }).click()));
+  // Click both buttons in the same instant: Playwright's click() waits for animation frames first, long enough
+  // for one claim to land and remove the other's button. A direct DOM click races like two people do.
+  const buttons = await Promise.all(
+    [first, second].map((page) => page.getByRole('button', { name: 'Claim' }).elementHandle()),
+  );
+  await Promise.all(buttons.map((button) => button!.evaluate((element: HTMLElement) => element.click())));
 
   const outcomes = await Promise.all(
     [first, second].map(async (page) => {
       const reply = page.getByRole('textbox', { name: 'Reply' });
-      const lost = page.getByRole('alert').filter({ hasText: /already claimed/i });
-      await expect(reply.or(lost)).toBeVisible();
+      const told = page
+        .getByRole('alert')
+        .filter({ hasText: /already claimed/i })
+        .or(page.getByText(/^Assigned to (?!you)/));
+      await expect(reply.or(told).first()).toBeVisible();
       return (await reply.isVisible()) ? 'won' : 'lost';
     }),
   );
@@ -145,5 +153,11 @@ test('two agents racing to claim: exactly one wins and the other is told who', a
   });
   const { assignee } = (await handoff.json()) as { assignee: { name: string } };
   const loser = outcomes[0] === 'lost' ? first : second;
-  await expect(loser.getByRole('alert')).toContainText(assignee.name);
+  await expect(
+    loser
+      .getByRole('alert')
+      .or(loser.getByText(/^Assigned to (?!you)/))
+      .first(),
+  ).toContainText(assignee.name);
+  await expect(loser.getByRole('textbox', { name: 'Reply' })).toHaveCount(0);
 });

@@ -43,6 +43,8 @@ export type ChatState = z.infer<typeof chatStateSchema>;
 export const chatHelloSchema = z.strictObject({
   chatId: z.string().min(1).max(200).optional(),
   chatToken: z.string().min(1).max(200).optional(),
+  /** The widget's language: the Customer Agent greets in it (and follows the shopper's own language after). */
+  language: z.enum(['en', 'sv']).optional(),
   /** A signed-in storefront passes what it knows of the shopper. */
   shopper: z
     .strictObject({ email: z.email().max(320).optional(), name: z.string().min(1).max(200).optional() })

@@ -13,7 +13,7 @@ import { applyHandoffRules, type HandoffRules } from '../core/handoff-rules.js';
 import { appendEscalatedEvent, appendShopperMessage } from '../core/handoffs.js';
 import type { ChatSession, HubStore } from '../store/hub-store.js';
 import { decideTurn, detectLanguage } from './customer-agent.js';
-import { CUSTOMER_AGENT_NAME, phrases } from './knowledge-base.js';
+import { CUSTOMER_AGENT_NAME, phrases, type Language } from './knowledge-base.js';
 
 const AUTHOR_NAMES: Record<Message['author'], string | null> = {
   customer_agent: CUSTOMER_AGENT_NAME,
@@ -66,6 +66,7 @@ export class WebChat {
   hello(input: {
     chatId?: string;
     chatToken?: string;
+    language?: Language;
     shopper?: { email?: string; name?: string };
   }): ChatHelloResponse {
     if (input.chatId !== undefined || input.chatToken !== undefined) {
@@ -94,11 +95,11 @@ export class WebChat {
         prompt: null,
         pendingReason: null,
         lastSkill: null,
-        language: 'en',
+        language: input.language ?? 'en',
         createdAt: now,
       };
       this.store.insertChatSession(created);
-      this.say(conversation.id, phrases.greeting.en);
+      this.say(conversation.id, phrases.greeting[created.language]);
       return created;
     });
     return { ok: true, chatId: session.chatId, chatToken, ...this.snapshot(session) };

@@ -25,5 +25,9 @@ export async function registerChatPageRoutes(
     return;
   }
   await app.register(fastifyStatic, { root: chatPageDir, prefix: '/chat/', redirect: true });
-  app.get('/chat', async (_request, reply) => reply.redirect('/chat/'));
+  // Keep the query (`?lang=sv`, a storefront's `?email=…&name=…`) across the redirect.
+  app.get('/chat', async (request, reply) => {
+    const query = request.url.indexOf('?');
+    return reply.redirect(`/chat/${query === -1 ? '' : request.url.slice(query)}`);
+  });
 }

@@ -136,6 +136,19 @@ describe('the demo Customer Agent on web chat', () => {
     });
   });
 
+  it("greets in the widget's language", async () => {
+    const swedish = await connectChat(hub.url, { language: 'sv' });
+    expect(swedish.transcript[0]).toMatchObject({
+      author: 'customer_agent',
+      text: expect.stringMatching(/^Hej!/),
+    });
+    const english = await connectChat(hub.url, {});
+    expect(english.transcript[0]).toMatchObject({
+      author: 'customer_agent',
+      text: expect.stringMatching(/^Hi!/),
+    });
+  });
+
   it('resumes a chat only with its token', async () => {
     const chat = await connectChat(hub.url);
     const resumed = await connectChat(hub.url, { chatId: chat.chatId, chatToken: chat.chatToken });

@@ -141,8 +141,15 @@ void i18n.init({
 
 export const language = i18n.language as WidgetLanguage;
 
+// The console's i18next key typing (renderer/i18n/i18next.d.ts) is global to this one tsconfig; the widget has its
+// own dictionary, checked by WidgetKey, so it calls t() through an untyped signature.
+const translate = i18n.t.bind(i18n) as unknown as (
+  key: string,
+  values?: Record<string, string | number>,
+) => string;
+
 export function text(key: WidgetKey, values?: Record<string, string | number>): string {
-  return i18n.t(key, values);
+  return translate(key, values);
 }
 
 /**

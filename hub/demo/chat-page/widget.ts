@@ -18,7 +18,7 @@ import { MAX_MESSAGE_LENGTH } from '../../../shared/domain.js';
 import { clearStoredChat, loadStoredChat, saveStoredChat } from './chat-storage.js';
 import { ChatTranscript } from './chat-transcript.js';
 import { TypingSignal } from './typing-signal.js';
-import { text, translatePage } from './widget-i18n.js';
+import { language, text, translatePage } from './widget-i18n.js';
 import {
   describeAgentTyping,
   describeState,
@@ -170,7 +170,7 @@ async function hello() {
   const name = params.get('name') ?? undefined;
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const stored = loadStoredChat();
-    const payload = stored ?? (email || name ? { shopper: { email, name } } : {});
+    const payload = stored ?? { language, ...(email || name ? { shopper: { email, name } } : {}) };
     let raw: unknown;
     try {
       raw = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('chat:hello', payload);
