@@ -365,6 +365,7 @@ export const en = {
   'errors.offline': 'The console is not connected to the hub right now; try again when it is.',
   'errors.timeout':
     'The hub did not answer in time; it may or may not have been applied. Check and try again.',
+  'errors.alreadyClaimed': '{{name}} already claimed this conversation.',
   'errors.forbidden': 'Your role may not do this.',
   'errors.notSignedIn': 'You are signed out.',
   'errors.bridge': 'The console service did not answer: {{message}}',

@@ -366,6 +366,7 @@ export const sv: Dictionary = {
   'errors.offline': 'Konsolen är inte ansluten till hubben just nu; försök igen när den är det.',
   'errors.timeout':
     'Hubben svarade inte i tid; det kan ha genomförts eller inte. Kontrollera och försök igen.',
+  'errors.alreadyClaimed': '{{name}} har redan tagit det här ärendet.',
   'errors.forbidden': 'Din roll får inte göra det här.',
   'errors.notSignedIn': 'Du är utloggad.',
   'errors.bridge': 'Konsolens tjänst svarade inte: {{message}}',

@@ -96,11 +96,14 @@ export const createActionsSlice =
       try {
         const result = await call();
         if (result.ok) return { ok: true, pending: result.pending };
+        const lostRace = result.error.code === 'already_claimed';
+        // The winner's claim reaches this console before our refusal does, so the store already names them.
+        const winner = lostRace ? get().conversationsById[conversationId]?.assignee : null;
         get().commandFailed(
           conversationId,
           command,
-          describeDeskError(result.error),
-          result.error.code === 'already_claimed',
+          winner ? t('errors.alreadyClaimed', { name: winner.name }) : describeDeskError(result.error),
+          lostRace,
         );
         return { ok: false, pending: false };
       } catch (error) {
