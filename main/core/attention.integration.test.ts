@@ -1,11 +1,11 @@
 // Never miss a chat, against a real hub: notifications for live changes (none for what a catch-up replays),
 // unread counts that survive a restart, reminders on an injected clock, preferences that survive signing out.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DeskEvent } from '../../shared/desk-api.js';
-import type { DeskCore } from './desk-core.js';
 import { temporaryDir } from './test-support/fixtures.js';
 import {
   DEMO_PASSWORD,
+  hubsAndAgentsClosedAfterEach,
   nextEvent,
   openCore,
   postHandoff,
@@ -13,26 +13,12 @@ import {
   recordEvents,
   sampleHandoff,
   signedInCore,
-  startTestHub,
   uniqueConversationId,
   untilSnapshot,
   waitForConnection,
-  type TestHub,
 } from './test-support/hub-harness.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-function closeLater(core: DeskCore): DeskCore {
-  cleanups.push(() => core.close());
-  return core;
-}
-async function hubForTest(): Promise<TestHub> {
-  const hub = await startTestHub();
-  cleanups.push(() => hub.close());
-  return hub;
-}
+const { closeLater, hubForTest } = hubsAndAgentsClosedAfterEach();
 function notifications(events: DeskEvent[]) {
   return events.flatMap((e) => (e.type === 'notification' ? [e.notification] : []));
 }

@@ -1,51 +1,23 @@
 // Desk → hub: claim, reply and resolve round trips against a real hub, the hub's event stream, and racing claims.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DeskEvent } from '../../shared/desk-api.js';
 import type { DeskCore } from './desk-core.js';
 import {
   eventsOf,
   getHandoff,
+  handoffReceivedBy,
+  hubsAndAgentsClosedAfterEach,
   nextEvent,
-  postHandoff,
-  sampleHandoff,
-  signedInCore,
-  startTestHub,
-  uniqueConversationId,
-  type TestHub,
+  testHubForFile,
 } from './test-support/hub-harness.js';
 
-let hub: TestHub;
-const cores: DeskCore[] = [];
-beforeAll(async () => {
-  hub = await startTestHub();
-});
-afterAll(() => hub.close());
-afterEach(async () => {
-  await Promise.all(cores.splice(0).map((core) => core.close()));
-});
-
-async function agent(email: string): Promise<DeskCore> {
-  const core = await signedInCore(hub.url, email);
-  cores.push(core);
-  return core;
-}
-
-async function handoffSeenBy(core: DeskCore, label: string): Promise<string> {
-  const conversationId = uniqueConversationId(label);
-  const arrived = nextEvent(
-    core,
-    (e) => e.type === 'conversation' && e.conversation.id === conversationId,
-    label,
-  );
-  await postHandoff(hub.url, sampleHandoff(conversationId));
-  await arrived;
-  return conversationId;
-}
+const hub = testHubForFile();
+const { agent } = hubsAndAgentsClosedAfterEach();
 
 describe('commands against a real hub', () => {
   it('claim, reply and resolve round trip, and the hub records Handoff Accepted and Handoff Resolved', async () => {
-    const core = await agent('agent1@demo.test');
-    const conversationId = await handoffSeenBy(core, 'round-trip');
+    const core = await agent(hub, 'agent1@demo.test');
+    const conversationId = await handoffReceivedBy(hub.url, 'round-trip', core);
 
     expect(await core.claim({ conversationId })).toEqual({ ok: true, pending: false });
     const claimed = (await core.openConversation({ conversationId })).conversation;
@@ -110,9 +82,9 @@ describe('commands against a real hub', () => {
   });
 
   it('two desk cores race to claim: exactly one wins, the other is told who did', async () => {
-    const alex = await agent('agent1@demo.test');
-    const sam = await agent('agent2@demo.test');
-    const conversationId = await handoffSeenBy(alex, 'race');
+    const alex = await agent(hub, 'agent1@demo.test');
+    const sam = await agent(hub, 'agent2@demo.test');
+    const conversationId = await handoffReceivedBy(hub.url, 'race', alex);
     await untilConversationKnown(sam, conversationId);
 
     const results = await Promise.all([alex.claim({ conversationId }), sam.claim({ conversationId })]);
@@ -130,8 +102,8 @@ describe('commands against a real hub', () => {
   });
 
   it('a reply the hub refuses stays visible as failed and is reported', async () => {
-    const core = await agent('agent1@demo.test');
-    const conversationId = await handoffSeenBy(core, 'refused-reply');
+    const core = await agent(hub, 'agent1@demo.test');
+    const conversationId = await handoffReceivedBy(hub.url, 'refused-reply', core);
     const failed = nextEvent(core, (e) => e.type === 'commandFailed', 'the refusal');
     expect(await core.reply({ conversationId, text: 'Replying without claiming first' })).toEqual({
       ok: true,

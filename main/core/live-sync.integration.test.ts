@@ -1,8 +1,8 @@
 // Hub → desk: live changes, and resuming from the cache's last position after a restart.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DeskEvent } from '../../shared/desk-api.js';
-import type { DeskCore } from './desk-core.js';
 import { DeskCache } from './cache.js';
+import { cleanupsAfterEach } from './test-support/cleanups.js';
 import { temporaryDir } from './test-support/fixtures.js';
 import {
   getHandoff,
@@ -12,26 +12,18 @@ import {
   postShopperMessage,
   sampleHandoff,
   signedInCore,
-  startTestHub,
+  testHubForFile,
   uniqueConversationId,
   waitForConnection,
-  type TestHub,
 } from './test-support/hub-harness.js';
 
-let hub: TestHub;
-const cores: DeskCore[] = [];
-beforeAll(async () => {
-  hub = await startTestHub();
-});
-afterAll(() => hub.close());
-afterEach(async () => {
-  await Promise.all(cores.splice(0).map((core) => core.close()));
-});
+const hub = testHubForFile();
+const { closeLater } = cleanupsAfterEach();
 
 describe('live changes from a real hub', () => {
   it('a handoff posted over HTTP reaches a signed-in desk core live, then the shopper’s next message', async () => {
     const core = await signedInCore(hub.url, 'agent1@demo.test');
-    cores.push(core);
+    closeLater(core);
     const conversationId = uniqueConversationId('live');
     const arrived = nextEvent(
       core,
@@ -84,7 +76,7 @@ describe('live changes from a real hub', () => {
     await postHandoff(hub.url, sampleHandoff(missed));
 
     const restarted = openCore(dataDir, hub.url);
-    cores.push(restarted);
+    closeLater(restarted);
     const seen: DeskEvent[] = [];
     restarted.onEvent((event) => seen.push(event));
     // Offline review: the cache answers before any connection.

@@ -1,40 +1,25 @@
 // Nothing lost, nothing twice: the hub goes away mid-conversation (closed, then started again on the same port
 // and data dir) while messages flow both ways, and the desk core may itself restart meanwhile.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DeskCore } from './desk-core.js';
+import { cleanupsAfterEach } from './test-support/cleanups.js';
 import { temporaryDir } from './test-support/fixtures.js';
 import {
   getHandoff,
-  nextEvent,
+  handoffReceivedBy,
   openCore,
-  postHandoff,
   postShopperMessage,
-  sampleHandoff,
   signedInCore,
   startTestHub,
-  uniqueConversationId,
   waitForConnection,
   type TestHub,
 } from './test-support/hub-harness.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-function closeLater<T extends { close(): Promise<void> }>(resource: T): T {
-  cleanups.push(() => resource.close());
-  return resource;
-}
+const cleanups = cleanupsAfterEach();
+const { closeLater } = cleanups;
 
 async function claimedConversation(hub: TestHub, core: DeskCore): Promise<string> {
-  const conversationId = uniqueConversationId('resilience');
-  const arrived = nextEvent(
-    core,
-    (e) => e.type === 'conversation' && e.conversation.id === conversationId,
-    'handoff',
-  );
-  await postHandoff(hub.url, sampleHandoff(conversationId));
-  await arrived;
+  const conversationId = await handoffReceivedBy(hub.url, 'resilience', core);
   expect(await core.claim({ conversationId })).toEqual({ ok: true, pending: false });
   return conversationId;
 }
@@ -103,14 +88,7 @@ describe('a dropped hub connection', () => {
     cleanups.push(() => hub.close());
     const dataDir = temporaryDir();
     const core = await signedInCore(hub.url, 'agent1@demo.test', dataDir);
-    const conversationId = uniqueConversationId('offline');
-    const arrived = nextEvent(
-      core,
-      (e) => e.type === 'conversation' && e.conversation.id === conversationId,
-      'handoff',
-    );
-    await postHandoff(hub.url, sampleHandoff(conversationId));
-    await arrived;
+    const conversationId = await handoffReceivedBy(hub.url, 'offline', core);
 
     const reconnecting = waitForConnection(core, 'reconnecting');
     await hub.close();

@@ -1,27 +1,23 @@
 // An expiring session against a real hub whose clock the test moves (no waiting): the desk core signs out with a
 // clear reason and keeps the agent's unsent work for the next sign-in.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startHub } from '../../hub/app.js';
-import type { DeskCore } from './desk-core.js';
 import { readSavedSession } from './session-file.js';
+import { cleanupsAfterEach } from './test-support/cleanups.js';
 import { temporaryDir } from './test-support/fixtures.js';
 import {
   DEMO_PASSWORD,
   getHandoff,
+  handoffReceivedBy,
   nextEvent,
   openCore,
-  postHandoff,
-  sampleHandoff,
   signedInCore,
-  uniqueConversationId,
   waitForConnection,
 } from './test-support/hub-harness.js';
 
 const SESSION_TTL_MS = 60 * 60 * 1000;
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
+const track = cleanups.closeLater;
 
 async function hubWithMovableClock() {
   let offsetMs = 0;
@@ -34,11 +30,6 @@ async function hubWithMovableClock() {
   });
   cleanups.push(() => hub.close());
   return { hub, expireSessions: () => (offsetMs += 2 * SESSION_TTL_MS) };
-}
-
-function track(core: DeskCore): DeskCore {
-  cleanups.push(() => core.close());
-  return core;
 }
 
 describe('an expired session', () => {
@@ -59,14 +50,7 @@ describe('an expired session', () => {
   it('refused on a command: signed out, the reply kept, and delivered once after signing in again', async () => {
     const { hub, expireSessions } = await hubWithMovableClock();
     const core = track(await signedInCore(hub.url, 'agent1@demo.test'));
-    const conversationId = uniqueConversationId('expiry');
-    const arrived = nextEvent(
-      core,
-      (e) => e.type === 'conversation' && e.conversation.id === conversationId,
-      'handoff',
-    );
-    await postHandoff(hub.url, sampleHandoff(conversationId));
-    await arrived;
+    const conversationId = await handoffReceivedBy(hub.url, 'expiry', core);
     expect(await core.claim({ conversationId })).toEqual({ ok: true, pending: false });
 
     expireSessions();

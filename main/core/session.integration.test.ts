@@ -1,8 +1,8 @@
 // The desk core's session against a real hub: sign in, saved session, reconnect on start, sign out.
 import { statSync } from 'node:fs';
-import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
-import type { DeskCore } from './desk-core.js';
+import { describe, expect, it } from 'vitest';
 import { readSavedSession, sessionFilePath } from './session-file.js';
+import { cleanupsAfterEach } from './test-support/cleanups.js';
 import { temporaryDir } from './test-support/fixtures.js';
 import {
   DEMO_PASSWORD,
@@ -11,25 +11,13 @@ import {
   postHandoff,
   sampleHandoff,
   signedInCore,
-  startTestHub,
+  testHubForFile,
   uniqueConversationId,
   waitForConnection,
-  type TestHub,
 } from './test-support/hub-harness.js';
 
-let hub: TestHub;
-const cores: DeskCore[] = [];
-beforeAll(async () => {
-  hub = await startTestHub();
-});
-afterAll(() => hub.close());
-afterEach(async () => {
-  await Promise.all(cores.splice(0).map((core) => core.close()));
-});
-function track(core: DeskCore): DeskCore {
-  cores.push(core);
-  return core;
-}
+const hub = testHubForFile();
+const { closeLater: track } = cleanupsAfterEach();
 
 describe('signing in to a real hub', () => {
   it('refuses a wrong password in words and stays signed out', async () => {

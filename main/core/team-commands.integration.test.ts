@@ -1,52 +1,26 @@
 // Desk → hub, issue 3: transfer, statuses, notes and tags against a real hub — round trips, the hub's events, what
 // the receiving agent is told, that notes never reach the shopper, and that an outage loses or doubles nothing.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DeskEvent } from '../../shared/desk-api.js';
 import type { DeskCore } from './desk-core.js';
 import { temporaryDir } from './test-support/fixtures.js';
 import {
   eventsOf,
   getHandoff,
+  handoffReceivedBy,
+  hubsAndAgentsClosedAfterEach,
   nextEvent,
   openCore,
-  postHandoff,
-  sampleHandoff,
   signedInCore,
   startTestHub,
-  uniqueConversationId,
   waitForConnection,
-  type TestHub,
 } from './test-support/hub-harness.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-async function hubForTest(): Promise<TestHub> {
-  const hub = await startTestHub();
-  cleanups.push(() => hub.close());
-  return hub;
-}
-async function agent(hub: TestHub, email: string, dataDir = temporaryDir()): Promise<DeskCore> {
-  const core = await signedInCore(hub.url, email, dataDir);
-  cleanups.push(() => core.close());
-  return core;
-}
+const { cleanups, hubForTest, agent } = hubsAndAgentsClosedAfterEach();
 async function accountId(core: DeskCore): Promise<string> {
   const id = (await core.getSnapshot({})).session?.account.id;
   if (!id) throw new Error('not signed in');
   return id;
-}
-
-/** A fresh handoff that `cores` have all received. */
-async function handoff(hub: TestHub, label: string, ...cores: DeskCore[]): Promise<string> {
-  const conversationId = uniqueConversationId(label);
-  const arrived = cores.map((core) =>
-    nextEvent(core, (e) => e.type === 'conversation' && e.conversation.id === conversationId, label),
-  );
-  await postHandoff(hub.url, sampleHandoff(conversationId));
-  await Promise.all(arrived);
-  return conversationId;
 }
 
 function isNotification(kind: string, conversationId: string) {
@@ -61,7 +35,7 @@ describe('issue 3 commands against a real hub', () => {
     const hub = await hubForTest();
     const alex = await agent(hub, 'agent1@demo.test');
     const sam = await agent(hub, 'agent2@demo.test');
-    const conversationId = await handoff(hub, 'transfer', alex, sam);
+    const conversationId = await handoffReceivedBy(hub.url, 'transfer', alex, sam);
     expect(await alex.claim({ conversationId })).toEqual({ ok: true, pending: false });
 
     const notified = nextEvent(sam, isNotification('transfer', conversationId), 'transfer notification');
@@ -100,7 +74,7 @@ describe('issue 3 commands against a real hub', () => {
     const hub = await hubForTest();
     const alex = await agent(hub, 'agent1@demo.test');
     const sam = await agent(hub, 'agent2@demo.test');
-    const conversationId = await handoff(hub, 'refused-transfer', alex, sam);
+    const conversationId = await handoffReceivedBy(hub.url, 'refused-transfer', alex, sam);
     await alex.claim({ conversationId });
     const result = await sam.transfer({ conversationId, toAgentId: null });
     expect(result).toMatchObject({ ok: false, error: { message: expect.any(String) } });
@@ -111,7 +85,7 @@ describe('issue 3 commands against a real hub', () => {
   it('statuses and tags round trip: pending, snoozed, open again, the team tags apart from the AI tags', async () => {
     const hub = await hubForTest();
     const alex = await agent(hub, 'agent1@demo.test');
-    const conversationId = await handoff(hub, 'statuses', alex);
+    const conversationId = await handoffReceivedBy(hub.url, 'statuses', alex);
     await alex.claim({ conversationId });
 
     expect(await alex.setStatus({ conversationId, status: 'pending' })).toEqual({ ok: true, pending: false });
@@ -144,7 +118,7 @@ describe('issue 3 commands against a real hub', () => {
   it('a snooze time in the past is refused with invalid_transition', async () => {
     const hub = await hubForTest();
     const alex = await agent(hub, 'agent1@demo.test');
-    const conversationId = await handoff(hub, 'bad-snooze', alex);
+    const conversationId = await handoffReceivedBy(hub.url, 'bad-snooze', alex);
     await alex.claim({ conversationId });
     const result = await alex.setStatus({
       conversationId,
@@ -158,7 +132,7 @@ describe('issue 3 commands against a real hub', () => {
     const hub = await hubForTest();
     const alex = await agent(hub, 'agent1@demo.test');
     const sam = await agent(hub, 'agent2@demo.test');
-    const conversationId = await handoff(hub, 'note', alex, sam);
+    const conversationId = await handoffReceivedBy(hub.url, 'note', alex, sam);
     await alex.claim({ conversationId });
     const samId = await accountId(sam);
 
@@ -204,7 +178,7 @@ describe('issue 3 commands against a real hub', () => {
     cleanups.push(() => hub.close());
     const dataDir = temporaryDir();
     const alex = await signedInCore(hub.url, 'agent1@demo.test', dataDir);
-    const conversationId = await handoff(hub, 'outage', alex);
+    const conversationId = await handoffReceivedBy(hub.url, 'outage', alex);
     await alex.claim({ conversationId });
 
     const reconnecting = waitForConnection(alex, 'reconnecting');

@@ -1,49 +1,23 @@
 // Hub → desk, issue 3: the roster, settings, canned replies and activity pushes reach the snapshot and the events
 // (and the cache, for offline); the live calls (presence, settings, audit, canned replies, shopper history) work
 // live and fail fast with `offline` when the hub is down.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DeskSnapshot } from '../../shared/desk-api.js';
-import type { DeskCore } from './desk-core.js';
 import { temporaryDir } from './test-support/fixtures.js';
 import {
+  handoffReceivedBy,
+  hubsAndAgentsClosedAfterEach,
   nextEvent,
   openCore,
-  postHandoff,
-  sampleHandoff,
   signedInCore,
   startTestHub,
-  uniqueConversationId,
   untilSnapshot,
   waitForConnection,
-  type TestHub,
 } from './test-support/hub-harness.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-async function hubForTest(): Promise<TestHub> {
-  const hub = await startTestHub();
-  cleanups.push(() => hub.close());
-  return hub;
-}
-async function agent(hub: TestHub, email: string, dataDir = temporaryDir()): Promise<DeskCore> {
-  const core = await signedInCore(hub.url, email, dataDir);
-  cleanups.push(() => core.close());
-  return core;
-}
+const { cleanups, hubForTest, agent } = hubsAndAgentsClosedAfterEach();
 function presenceOf(snapshot: DeskSnapshot, email: string) {
   return snapshot.roster.find((member) => member.email === email)?.presence;
-}
-
-async function handoff(hub: TestHub, label: string, ...cores: DeskCore[]): Promise<string> {
-  const conversationId = uniqueConversationId(label);
-  const arrived = cores.map((core) =>
-    nextEvent(core, (e) => e.type === 'conversation' && e.conversation.id === conversationId, label),
-  );
-  await postHandoff(hub.url, sampleHandoff(conversationId));
-  await Promise.all(arrived);
-  return conversationId;
 }
 
 describe('the team, as the hub pushes it', () => {
@@ -147,7 +121,7 @@ describe('the team, as the hub pushes it', () => {
     const alex = await signedInCore(hub.url, 'agent1@demo.test');
     cleanups.push(() => alex.close());
     const sam = await agent(hub, 'agent2@demo.test');
-    const conversationId = await handoff(hub, 'activity', alex, sam);
+    const conversationId = await handoffReceivedBy(hub.url, 'activity', alex, sam);
     const alexTyping = (s: DeskSnapshot) =>
       s.activity.some(
         (a) =>
@@ -242,7 +216,7 @@ describe('the team, as the hub pushes it', () => {
   it('live calls fail fast with offline when the hub is down; shopper history falls back to the cached copy', async () => {
     const hub = await hubForTest();
     const alex = await agent(hub, 'agent1@demo.test');
-    const conversationId = await handoff(hub, 'history', alex);
+    const conversationId = await handoffReceivedBy(hub.url, 'history', alex);
     const live = await alex.shopperHistory({ conversationId });
     expect(live).toMatchObject({ ok: true, value: { cached: false } });
     const liveValue = live.ok ? live.value : null;

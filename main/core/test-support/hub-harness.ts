@@ -1,11 +1,12 @@
 // Integration-test helpers: a REAL hub (startHub in a temp dir), real HTTP, and waits on DeskEvents (no sleeps).
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startHub } from '../../../hub/app.js';
 import type { DeskEvent } from '../../../shared/desk-api.js';
 import { API_PREFIX, eventsResponseSchema, handoffViewSchema } from '../../../shared/handoff-api.js';
 import type { HandoffView } from '../../../shared/handoff-api.js';
 import type { StreamEvent } from '../../../shared/events.js';
 import { createDeskCore, type DeskCore, type DeskCoreOptions } from '../desk-core.js';
+import { cleanupsAfterEach } from './cleanups.js';
 import { temporaryDir } from './fixtures.js';
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -19,6 +20,35 @@ export async function startTestHub(options: { dataDir?: string; port?: number } 
   const dataDir = options.dataDir ?? temporaryDir('hub-');
   const hub = await startHub({ port: options.port ?? 0, dataDir, demo: true });
   return Object.assign(hub, { dataDir });
+}
+
+/** One test hub for the whole file: started before its first test, closed after its last. */
+export function testHubForFile(): { readonly url: string } {
+  let hub: TestHub | undefined;
+  beforeAll(async () => {
+    hub = await startTestHub();
+  });
+  afterAll(() => hub?.close());
+  return {
+    get url() {
+      if (!hub) throw new Error('The file’s test hub has not started yet');
+      return hub.url;
+    },
+  };
+}
+
+/** For a test file: hubs and signed-in desk cores that a test opens are closed after it (newest first). */
+export function hubsAndAgentsClosedAfterEach() {
+  const cleanups = cleanupsAfterEach();
+  return {
+    cleanups,
+    closeLater: cleanups.closeLater,
+    /** A fresh test hub, closed after the test. */
+    hubForTest: async (): Promise<TestHub> => cleanups.closeLater(await startTestHub()),
+    /** A desk core signed in to `hub` as `email`, closed after the test. */
+    agent: async (hub: { url: string }, email: string, dataDir = temporaryDir()): Promise<DeskCore> =>
+      cleanups.closeLater(await signedInCore(hub.url, email, dataDir)),
+  };
 }
 
 /** A desk core with short retry pauses so reconnect tests finish quickly. */
@@ -116,6 +146,21 @@ export function sampleHandoff(conversationId: string, email = `${conversationId}
       },
     ],
   };
+}
+
+/** Posts a fresh sample handoff; resolves with its conversation id once every one of `cores` has received it. */
+export async function handoffReceivedBy(
+  hubUrl: string,
+  label: string,
+  ...cores: DeskCore[]
+): Promise<string> {
+  const conversationId = uniqueConversationId(label);
+  const arrived = cores.map((core) =>
+    nextEvent(core, (e) => e.type === 'conversation' && e.conversation.id === conversationId, label),
+  );
+  await postHandoff(hubUrl, sampleHandoff(conversationId));
+  await Promise.all(arrived);
+  return conversationId;
 }
 
 export async function postHandoff(hubUrl: string, body: unknown): Promise<void> {
