@@ -90,7 +90,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     });
     await app.ready();
     const io = new Server(app.server, { serveClient: false });
-    attachDeskNamespace(io, { store, sessions, clock, settings, presence, activity });
+    attachDeskNamespace(io, { store, sessions, clock, timers, settings, presence, activity });
     attachChatNamespace(io, store, new WebChat(store, clock, handoffRules), activity);
     // Routing and snoozes react to every commit, to presence and to settings (after the pushes above).
     const routing = router;

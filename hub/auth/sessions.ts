@@ -10,6 +10,8 @@ export type SessionCheck =
   | { ok: false; code: 'unauthorized' | 'session_expired' };
 
 export class Sessions {
+  private readonly endListeners: ((tokenHash: string) => void)[] = [];
+
   constructor(
     private readonly store: HubStore,
     private readonly clock: Clock,
@@ -41,6 +43,13 @@ export class Sessions {
   }
 
   end(token: string): void {
-    this.store.deleteSession(hashToken(token));
+    const tokenHash = hashToken(token);
+    this.store.deleteSession(tokenHash);
+    for (const listener of this.endListeners) listener(tokenHash);
+  }
+
+  /** Called with the token's hash when a session is ended by sign-out (so its live sockets can be closed). */
+  onEnd(listener: (tokenHash: string) => void): void {
+    this.endListeners.push(listener);
   }
 }

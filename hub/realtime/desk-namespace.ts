@@ -23,9 +23,11 @@ import type { DeskServices } from './desk-services.js';
 
 /** Consoles that have caught up with the log; every new change is pushed to them. */
 const LIVE_ROOM = 'live';
+const sessionRoom = (tokenHash: string) => `session:${tokenHash}`;
 
 interface DeskSocketData {
   token: string;
+  tokenHash: string;
   account: Account;
   /** When the session ends (epoch ms). */
   expiresAt: number;
@@ -56,7 +58,7 @@ function commandIdOf(payload: unknown): string {
 }
 
 export function attachDeskNamespace(io: Server, services: DeskServices): Namespace {
-  const { store, sessions, clock, settings, presence, activity } = services;
+  const { store, sessions, clock, timers, settings, presence, activity } = services;
   const desk = io.of(DESK_NAMESPACE) as unknown as DeskNamespace;
 
   /** The roster as last pushed, so that only a real change is pushed again. */
@@ -82,6 +84,7 @@ export function attachDeskNamespace(io: Server, services: DeskServices): Namespa
     const check = sessions.check(token);
     if (!check.ok) return next(new Error(check.code));
     socket.data.token = token as string;
+    socket.data.tokenHash = check.tokenHash;
     socket.data.account = check.account;
     socket.data.expiresAt = check.expiresAt;
     next();
@@ -103,7 +106,11 @@ export function attachDeskNamespace(io: Server, services: DeskServices): Namespa
       };
     };
 
+    // A session that expires or is signed out stops receiving pushes at once, not at the socket's next event.
+    void socket.join(sessionRoom(socket.data.tokenHash));
+    timers.at(`session-expiry:${socket.id}`, socket.data.expiresAt, () => socket.disconnect(true));
     socket.on('disconnect', () => {
+      timers.cancel(`session-expiry:${socket.id}`);
       presence.disconnect(socket.id);
       activity.leave(socket.id);
     });
@@ -206,6 +213,7 @@ export function attachDeskNamespace(io: Server, services: DeskServices): Namespa
     pushRosterIfChanged();
   });
   activity.onChange((current) => desk.emit('activity', current));
+  sessions.onEnd((tokenHash) => desk.in(sessionRoom(tokenHash)).disconnectSockets(true));
 
   return desk as unknown as Namespace;
 }

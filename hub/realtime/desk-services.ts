@@ -2,6 +2,7 @@
 // team's live state (settings, presence, collision activity).
 import type { Sessions } from '../auth/sessions.js';
 import type { Clock } from '../core/clock.js';
+import type { ClockTimers } from '../core/clock-timers.js';
 import type { HubSettingsService } from '../core/hub-settings.js';
 import type { HubStore } from '../store/hub-store.js';
 import type { ActivityTracker } from '../team/activity.js';
@@ -11,6 +12,7 @@ export interface DeskServices {
   store: HubStore;
   sessions: Sessions;
   clock: Clock;
+  timers: ClockTimers;
   settings: HubSettingsService;
   presence: PresenceTracker;
   activity: ActivityTracker;
