@@ -1,28 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eventsResponseSchema, handoffViewSchema } from '../shared/handoff-api.js';
 import { DEMO_INTEGRATION_TOKEN, DEMO_PASSWORD } from './app.js';
 import {
   addAccount,
   api,
-  closeAllSockets,
   connectDesk,
   handoffRequest,
+  hubsClosedAfterEach,
   signIn,
-  startTestHub,
   syncAll,
-  type TestHub,
 } from './testing/hub-fixture.js';
 
-const hubs: TestHub[] = [];
-afterEach(async () => {
-  closeAllSockets();
-  await Promise.all(hubs.splice(0).map((hub) => hub.close()));
-});
+const hubForTest = hubsClosedAfterEach();
 
 describe('a hub restart', () => {
   it('keeps everything it acknowledged: conversations, replies, events, the log, sessions and command results', async () => {
-    const hub = await startTestHub();
-    hubs.push(hub);
+    const hub = await hubForTest();
     await addAccount(hub, 'alva@example.com', 'Alva Sund');
     const session = await signIn(hub.url, 'alva@example.com');
     const desk = await connectDesk(hub.url, session.token);
@@ -81,8 +74,7 @@ describe('a hub restart', () => {
 
 describe('demo mode', () => {
   it('seeds accounts, the integration token and queued conversations once, however often it starts', async () => {
-    const hub = await startTestHub({ demo: true, integrationTokens: [] });
-    hubs.push(hub);
+    const hub = await hubForTest({ demo: true, integrationTokens: [] });
     const lead = await signIn(hub.url, 'lead@demo.test', DEMO_PASSWORD);
     expect(lead.account).toMatchObject({ role: 'lead' });
     for (const email of ['agent1@demo.test', 'agent2@demo.test']) {

@@ -1,48 +1,31 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/settings.js';
-import { eventsResponseSchema, handoffViewSchema } from '../../shared/handoff-api.js';
-import { SqliteHubStore } from '../store/sqlite/sqlite-hub-store.js';
+import { handoffViewSchema } from '../../shared/handoff-api.js';
 import {
   addAccount,
   api,
-  closeAllSockets,
+  connectAs,
   connectChat,
-  connectDesk,
+  conversationIdOf,
+  eventsOf,
   handoffRequest,
-  signIn,
-  startTestHub,
+  hubsClosedAfterEach,
   type ChatClient,
-  type TestHub,
 } from '../testing/hub-fixture.js';
 
-const hubs: TestHub[] = [];
-afterEach(async () => {
-  closeAllSockets();
-  await Promise.all(hubs.splice(0).map((hub) => hub.close()));
-});
+const hubForTest = hubsClosedAfterEach();
 
 async function teamHub(startAt?: number) {
   // Sessions outlast the days these tests move the clock through.
-  const hub = await startTestHub({ startAt, sessionTtlMs: 7 * 24 * 3_600_000 });
-  hubs.push(hub);
+  const hub = await hubForTest({ startAt, sessionTtlMs: 7 * 24 * 3_600_000 });
   await addAccount(hub, 'alva@example.com', 'Alva Sund');
   await addAccount(hub, 'lena@example.com', 'Lena Lead', 'lead');
-  const connectAs = async (email: string) => connectDesk(hub.url, (await signIn(hub.url, email)).token);
-  const events = async (conversationId: string) =>
-    eventsResponseSchema.parse(
-      await (await api(hub.url, `/api/v1/events?conversationId=${conversationId}`)).json(),
-    ).events;
+  const connectAsAgent = (email: string) => connectAs(hub.url, email);
+  const events = (conversationId: string) => eventsOf(hub.url, conversationId);
   const view = async (conversationId: string) =>
     handoffViewSchema.parse(await (await api(hub.url, `/api/v1/handoffs/${conversationId}`)).json());
-  const conversationIdOf = (chat: ChatClient) => {
-    const store = SqliteHubStore.open(hub.dataDir);
-    try {
-      return store.findChatSession(chat.chatId)!.conversationId;
-    } finally {
-      store.close();
-    }
-  };
-  return { hub, connectAs, events, view, conversationIdOf };
+  const conversationIdOfChat = (chat: ChatClient) => conversationIdOf(hub, chat);
+  return { hub, connectAs: connectAsAgent, events, view, conversationIdOf: conversationIdOfChat };
 }
 
 /** The web chat shopper asks for a human and says yes. */

@@ -1,31 +1,25 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { eventsResponseSchema, handoffViewSchema } from '../../shared/handoff-api.js';
-import { SqliteHubStore } from '../store/sqlite/sqlite-hub-store.js';
+import { describe, expect, it } from 'vitest';
+import { handoffViewSchema } from '../../shared/handoff-api.js';
 import {
-  addAccount,
   api,
   closeAllSockets,
   connectChat,
   connectDesk,
+  conversationIdOf,
+  eventsOf,
   handoffRequest,
   signIn,
-  startTestHub,
   syncAll,
-  type ChatClient,
+  testHubForFile,
   type DeskClient,
-  type TestHub,
 } from '../testing/hub-fixture.js';
 
-let hub: TestHub;
+const hub = testHubForFile([
+  ['alva@example.com', 'Alva Sund'],
+  ['ben@example.com', 'Ben Carter'],
+  ['lena@example.com', 'Lena Lead', 'lead'],
+]);
 const ids: Record<string, string> = {};
-beforeAll(async () => {
-  hub = await startTestHub();
-  await addAccount(hub, 'alva@example.com', 'Alva Sund');
-  await addAccount(hub, 'ben@example.com', 'Ben Carter');
-  await addAccount(hub, 'lena@example.com', 'Lena Lead', 'lead');
-});
-afterEach(() => closeAllSockets());
-afterAll(async () => hub.close());
 
 async function connectAs(email: string): Promise<DeskClient> {
   const session = await signIn(hub.url, email);
@@ -33,11 +27,7 @@ async function connectAs(email: string): Promise<DeskClient> {
   return connectDesk(hub.url, session.token);
 }
 
-async function eventsOf(conversationId: string) {
-  const response = await api(hub.url, `/api/v1/events?conversationId=${conversationId}`);
-  return eventsResponseSchema.parse(await response.json()).events;
-}
-const lastEvent = async (conversationId: string) => (await eventsOf(conversationId)).at(-1);
+const lastEvent = async (conversationId: string) => (await eventsOf(hub.url, conversationId)).at(-1);
 const viewOf = async (conversationId: string) =>
   handoffViewSchema.parse(await (await api(hub.url, `/api/v1/handoffs/${conversationId}`)).json());
 
@@ -156,7 +146,7 @@ describe('transfer', () => {
     });
 
     // A retry gets the same answer and changes nothing.
-    const eventsBefore = await eventsOf('conv-transfer');
+    const eventsBefore = await eventsOf(hub.url, 'conv-transfer');
     expect(
       await lead.command({
         id: 't-4',
@@ -165,7 +155,7 @@ describe('transfer', () => {
         toAgentId: ids['alva@example.com'],
       }),
     ).toMatchObject({ ok: true });
-    expect(await eventsOf('conv-transfer')).toEqual(eventsBefore);
+    expect(await eventsOf(hub.url, 'conv-transfer')).toEqual(eventsBefore);
 
     await alva.command({ id: 't-resolve', type: 'resolve', conversationId: 'conv-transfer' });
     expect(
@@ -229,7 +219,7 @@ describe('statuses', () => {
       conversation: { status: 'open', resolvedAt: null, assignee: { email: 'alva@example.com' } },
     });
 
-    const events = (await eventsOf('conv-status')).slice(2); // after Escalated, Accepted
+    const events = (await eventsOf(hub.url, 'conv-status')).slice(2); // after Escalated, Accepted
     expect(events.map((event) => [event.metric, event.properties.from_status ?? null])).toEqual([
       ['Handoff Pending', null],
       ['Handoff Reopened', 'pending'],
@@ -277,9 +267,9 @@ describe('statuses', () => {
     expect(await viewOf('conv-back')).toMatchObject({ status: 'open', snoozedUntil: null });
     expect((await lastEvent('conv-back'))?.properties).toMatchObject({ from_status: 'snoozed' });
     // A repeated message id changes nothing.
-    const before = await eventsOf('conv-back');
+    const before = await eventsOf(hub.url, 'conv-back');
     await shopperWrites('sms-b2');
-    expect(await eventsOf('conv-back')).toEqual(before);
+    expect(await eventsOf(hub.url, 'conv-back')).toEqual(before);
 
     // Resolved by a lead while nobody had it: it goes back to the queue.
     await api(hub.url, '/api/v1/handoffs', { body: handoffRequest('conv-unowned') });
@@ -346,15 +336,6 @@ describe('statuses', () => {
 });
 
 describe('internal notes', () => {
-  function conversationIdOf(chat: ChatClient): string {
-    const store = SqliteHubStore.open(hub.dataDir);
-    try {
-      return store.findChatSession(chat.chatId)!.conversationId;
-    } finally {
-      store.close();
-    }
-  }
-
   it('reach every console but never the shopper: not live, not in the chat transcript, not in GET /handoffs', async () => {
     const alva = await connectAs('alva@example.com');
     const ben = await connectAs('ben@example.com');
@@ -364,7 +345,7 @@ describe('internal notes', () => {
     await expect.poll(() => chat.states.at(-1)?.prompt).toBe('offer_handoff');
     await chat.emit('chat:handoff', { accept: true });
     await expect.poll(() => chat.states.at(-1)?.status).toBe('queued');
-    const conversationId = conversationIdOf(chat);
+    const conversationId = conversationIdOf(hub, chat);
     await alva.command({ id: 'n-claim', type: 'claim', conversationId });
 
     expect(

@@ -1,43 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { eventsResponseSchema, handoffViewSchema } from '../../shared/handoff-api.js';
+import { describe, expect, it } from 'vitest';
+import { handoffViewSchema } from '../../shared/handoff-api.js';
 import {
-  addAccount,
   api,
-  closeAllSockets,
+  connectAs,
   connectChat,
   connectDesk,
+  conversationIdOf,
+  eventsOf,
   signIn,
-  startTestHub,
   syncAll,
+  testHubForFile,
   type ChatClient,
-  type TestHub,
 } from '../testing/hub-fixture.js';
-import { SqliteHubStore } from '../store/sqlite/sqlite-hub-store.js';
 
-let hub: TestHub;
-beforeAll(async () => {
-  hub = await startTestHub();
-  await addAccount(hub, 'alva@example.com', 'Alva Sund');
-});
-afterEach(() => closeAllSockets());
-afterAll(async () => hub.close());
-
-async function eventsOf(conversationId: string) {
-  const response = await api(hub.url, `/api/v1/events?conversationId=${conversationId}`);
-  return eventsResponseSchema.parse(await response.json()).events;
-}
-
-/** The widget never learns its conversation id; the test reads it from the hub's database. */
-function conversationIdOf(chat: ChatClient): string {
-  const store = SqliteHubStore.open(hub.dataDir);
-  try {
-    const session = store.findChatSession(chat.chatId);
-    if (!session) throw new Error(`no chat session ${chat.chatId}`);
-    return session.conversationId;
-  } finally {
-    store.close();
-  }
-}
+const hub = testHubForFile([['alva@example.com', 'Alva Sund']]);
 
 /** Sends a shopper message and waits until the Customer Agent's answer has arrived. */
 async function say(chat: ChatClient, id: string, text: string) {
@@ -55,7 +31,7 @@ describe('the demo Customer Agent on web chat', () => {
 
     const answer = await say(chat, 'k1', 'Is the blue vase dishwasher safe?');
     expect(answer.text).toMatch(/connect you/);
-    const conversationId = conversationIdOf(chat);
+    const conversationId = conversationIdOf(hub, chat);
     expect(chat.states.at(-1)).toEqual({ status: 'with_ai', prompt: 'offer_handoff' });
 
     const frakt = await say(chat, 'k2', 'Hej! Vad kostar frakten?');
@@ -69,7 +45,7 @@ describe('the demo Customer Agent on web chat', () => {
     expect(thanks.text).toBe('Varsågod! Ha en fin dag.');
     await expect.poll(() => chat.states.at(-1)?.status).toBe('resolved');
 
-    const events = await eventsOf(conversationId);
+    const events = await eventsOf(hub.url, conversationId);
     expect(events.map((event) => event.metric)).toEqual([
       'Started Conversation',
       'Received Product Recommendation',
@@ -97,10 +73,10 @@ describe('the demo Customer Agent on web chat', () => {
 
   it('asks before handing off, asks for an email, then escalates; a decline keeps the AI', async () => {
     // Someone is online, so the handoff gets no auto-response (handoff-rules.test.ts covers that).
-    await connectDesk(hub.url, (await signIn(hub.url, 'alva@example.com')).token);
+    await connectAs(hub.url, 'alva@example.com');
     const chat = await connectChat(hub.url);
     await say(chat, 'h1', 'Can I pay by invoice?');
-    const conversationId = conversationIdOf(chat);
+    const conversationId = conversationIdOf(hub, chat);
 
     expect(await chat.emit('chat:handoff', { accept: false })).toEqual({ ok: true });
     await expect.poll(() => chat.states.at(-1)).toEqual({ status: 'with_ai', prompt: null });
@@ -110,7 +86,9 @@ describe('the demo Customer Agent on web chat', () => {
     expect(offer.text).toMatch(/connect you/);
     expect(chat.states.at(-1)).toEqual({ status: 'with_ai', prompt: 'offer_handoff' });
     // Nothing is handed off before the shopper says yes.
-    expect((await eventsOf(conversationId)).map((event) => event.metric)).toEqual(['Started Conversation']);
+    expect((await eventsOf(hub.url, conversationId)).map((event) => event.metric)).toEqual([
+      'Started Conversation',
+    ]);
 
     expect(await chat.emit('chat:handoff', { accept: true })).toEqual({ ok: true });
     await expect.poll(() => chat.states.at(-1)).toEqual({ status: 'with_ai', prompt: 'ask_email' });
@@ -123,7 +101,7 @@ describe('the demo Customer Agent on web chat', () => {
     const last = [...chat.messages.values()].at(-1)!;
     expect(last).toMatchObject({ author: 'system', text: expect.stringMatching(/support team/) });
 
-    const events = await eventsOf(conversationId);
+    const events = await eventsOf(hub.url, conversationId);
     expect(events.map((event) => event.metric)).toEqual(['Started Conversation', 'Conversation Escalated']);
     expect(events[1]).toMatchObject({
       profile: { email: 'jonas.falk@example.com' },
@@ -174,7 +152,7 @@ describe('chat to console to chat', () => {
       shopper: { email: 'mira.holm@example.se', name: 'Mira Holm' },
     });
     await say(chat, 's1', 'Mitt paket kom trasigt, kan jag prata med en människa?');
-    const conversationId = conversationIdOf(chat);
+    const conversationId = conversationIdOf(hub, chat);
     expect(await chat.emit('chat:handoff', { accept: true })).toEqual({ ok: true });
 
     // The console gets the queued conversation and its whole transcript, live.
@@ -238,7 +216,7 @@ describe('chat to console to chat', () => {
       await desk.command({ id: 'loop-resolve', type: 'resolve', conversationId, tags: ['damaged'] }),
     ).toMatchObject({ ok: true });
     await expect.poll(() => chat.states.at(-1)?.status).toBe('resolved');
-    expect((await eventsOf(conversationId)).map((event) => event.metric)).toEqual([
+    expect((await eventsOf(hub.url, conversationId)).map((event) => event.metric)).toEqual([
       'Started Conversation',
       'Conversation Escalated',
       'Handoff Accepted',

@@ -1,28 +1,22 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/settings.js';
 import { handoffViewSchema } from '../../shared/handoff-api.js';
 import {
-  addAccount,
   api,
   closeAllSockets,
   connectDesk,
   handoffRequest,
   signIn,
-  startTestHub,
+  testHubForFile,
   type DeskClient,
-  type TestHub,
 } from '../testing/hub-fixture.js';
 
-let hub: TestHub;
+const hub = testHubForFile([
+  ['alva@example.com', 'Alva Sund'],
+  ['ben@example.com', 'Ben Carter'],
+  ['lena@example.com', 'Lena Lead', 'lead'],
+]);
 const ids: Record<string, string> = {};
-beforeAll(async () => {
-  hub = await startTestHub();
-  await addAccount(hub, 'alva@example.com', 'Alva Sund');
-  await addAccount(hub, 'ben@example.com', 'Ben Carter');
-  await addAccount(hub, 'lena@example.com', 'Lena Lead', 'lead');
-});
-afterEach(() => closeAllSockets());
-afterAll(async () => hub.close());
 
 async function connectAs(email: string): Promise<DeskClient> {
   const session = await signIn(hub.url, email);

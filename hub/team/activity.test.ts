@@ -1,31 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TYPING_TIMEOUT_MS } from '../../shared/team.js';
-import { SqliteHubStore } from '../store/sqlite/sqlite-hub-store.js';
 import {
-  addAccount,
   api,
-  closeAllSockets,
+  connectAs,
   connectChat,
-  connectDesk,
+  conversationIdOf,
   handoffRequest,
-  signIn,
-  startTestHub,
-  type ChatClient,
+  testHubForFile,
   type DeskClient,
-  type TestHub,
 } from '../testing/hub-fixture.js';
 
-let hub: TestHub;
-beforeAll(async () => {
-  hub = await startTestHub();
-  await addAccount(hub, 'alva@example.com', 'Alva Sund');
-  await addAccount(hub, 'ben@example.com', 'Ben Carter');
-});
-afterEach(() => closeAllSockets());
-afterAll(async () => hub.close());
-
-const connectAs = async (email: string): Promise<DeskClient> =>
-  connectDesk(hub.url, (await signIn(hub.url, email)).token);
+const hub = testHubForFile([
+  ['alva@example.com', 'Alva Sund'],
+  ['ben@example.com', 'Ben Carter'],
+]);
 
 /** Who views a conversation and what they type, as one console last heard it. */
 const seenBy = (desk: DeskClient, conversationId: string) =>
@@ -34,8 +22,8 @@ const seenBy = (desk: DeskClient, conversationId: string) =>
 describe('collision activity', () => {
   it('shows two agents each other viewing and typing, live, and forgets a closed console', async () => {
     await api(hub.url, '/api/v1/handoffs', { body: handoffRequest('conv-collide') });
-    const alva = await connectAs('alva@example.com');
-    const ben = await connectAs('ben@example.com');
+    const alva = await connectAs(hub.url, 'alva@example.com');
+    const ben = await connectAs(hub.url, 'ben@example.com');
 
     alva.report({ conversationId: 'conv-collide', typing: null });
     await expect.poll(() => seenBy(ben, 'conv-collide')).toEqual([['Alva Sund', null]]);
@@ -63,7 +51,7 @@ describe('collision activity', () => {
       ]);
 
     // A console that connects now gets what is going on at once.
-    const late = await connectAs('ben@example.com');
+    const late = await connectAs(hub.url, 'ben@example.com');
     expect(seenBy(late, 'conv-collide')).toEqual([
       ['Alva Sund', 'reply'],
       ['Ben Carter', 'note'],
@@ -93,8 +81,8 @@ describe('collision activity', () => {
   });
 
   it('ignores malformed reports', async () => {
-    const alva = await connectAs('alva@example.com');
-    const ben = await connectAs('ben@example.com');
+    const alva = await connectAs(hub.url, 'alva@example.com');
+    const ben = await connectAs(hub.url, 'ben@example.com');
     alva.socket.emit('activity', { conversationId: 'conv-collide', typing: 'shouting' });
     alva.socket.emit('activity', 'nonsense');
     alva.report({ conversationId: 'conv-marker', typing: null });
@@ -105,17 +93,8 @@ describe('collision activity', () => {
 });
 
 describe('typing with the web chat shopper', () => {
-  function conversationIdOf(chat: ChatClient): string {
-    const store = SqliteHubStore.open(hub.dataDir);
-    try {
-      return store.findChatSession(chat.chatId)!.conversationId;
-    } finally {
-      store.close();
-    }
-  }
-
   it("shows the shopper an agent's reply typing (by first name, never for notes) and agents the shopper's", async () => {
-    const alva = await connectAs('alva@example.com');
+    const alva = await connectAs(hub.url, 'alva@example.com');
     const chat = await connectChat(hub.url, { shopper: { email: 'klara.ek@example.se' } });
     // Before the handoff nobody is told: the AI has the conversation.
     chat.socket.emit('chat:typing', { typing: true });
@@ -123,7 +102,7 @@ describe('typing with the web chat shopper', () => {
     await expect.poll(() => chat.states.at(-1)?.prompt).toBe('offer_handoff');
     await chat.emit('chat:handoff', { accept: true });
     await expect.poll(() => chat.states.at(-1)?.status).toBe('queued');
-    const conversationId = conversationIdOf(chat);
+    const conversationId = conversationIdOf(hub, chat);
     expect(alva.activityOf(conversationId)).toBeUndefined();
     await alva.command({ id: 'ty-claim', type: 'claim', conversationId });
     alva.report({ conversationId, typing: null });

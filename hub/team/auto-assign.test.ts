@@ -1,26 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eventsResponseSchema, handoffViewSchema } from '../../shared/handoff-api.js';
 import {
   addAccount,
   api,
-  closeAllSockets,
   connectDesk,
   handoffRequest,
+  hubsClosedAfterEach,
   signIn,
-  startTestHub,
   type DeskClient,
   type TestHub,
 } from '../testing/hub-fixture.js';
 
-const hubs: TestHub[] = [];
-afterEach(async () => {
-  closeAllSockets();
-  await Promise.all(hubs.splice(0).map((hub) => hub.close()));
-});
+const hubForTest = hubsClosedAfterEach();
 
 async function teamHub(agents: [email: string, name: string][]) {
-  const hub = await startTestHub();
-  hubs.push(hub);
+  const hub = await hubForTest();
   for (const [email, name] of agents) await addAccount(hub, email, name);
   await addAccount(hub, 'lena@example.com', 'Lena Lead', 'lead');
   const connect = async (email: string) => {

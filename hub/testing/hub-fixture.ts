@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { z } from 'zod';
 import { cannedReplySchema, type CannedReply } from '../../shared/canned-replies.js';
 import {
@@ -37,8 +38,13 @@ import {
   type Roster,
 } from '../../shared/team.js';
 import type { Role } from '../../shared/domain.js';
-import { signInResponseSchema, type CreateHandoffRequest } from '../../shared/handoff-api.js';
+import {
+  eventsResponseSchema,
+  signInResponseSchema,
+  type CreateHandoffRequest,
+} from '../../shared/handoff-api.js';
 import { createAccount, startHub, type HubOptions, type RunningHub } from '../app.js';
+import { SqliteHubStore } from '../store/sqlite/sqlite-hub-store.js';
 
 export const INTEGRATION_TOKEN = 'test-integration-token';
 export const PASSWORD = 'correct-horse-battery';
@@ -92,6 +98,55 @@ export async function startTestHub(
   return testHub;
 }
 
+export type TestAccount = [email: string, name: string, role?: Role];
+
+/** One hub for a whole test file, with these accounts: sockets are closed after each test, the hub after the last. */
+export function testHubForFile(
+  accounts: TestAccount[],
+  options: Parameters<typeof startTestHub>[0] = {},
+): TestHub {
+  let started: TestHub | undefined;
+  const current = () => {
+    if (!started) throw new Error('The file’s test hub has not started yet');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startTestHub(options);
+    for (const [email, name, role] of accounts) await addAccount(started, email, name, role);
+  });
+  afterEach(() => closeAllSockets());
+  afterAll(async () => started?.close());
+  return {
+    get hub() {
+      return current().hub;
+    },
+    get url() {
+      return current().url;
+    },
+    get dataDir() {
+      return current().dataDir;
+    },
+    now: () => current().now(),
+    advance: (ms) => current().advance(ms),
+    restart: () => current().restart(),
+    close: () => current().close(),
+  };
+}
+
+/** For a test file: sockets, and every hub that the returned function started, are closed after each test. */
+export function hubsClosedAfterEach(): typeof startTestHub {
+  const hubs: TestHub[] = [];
+  afterEach(async () => {
+    closeAllSockets();
+    await Promise.all(hubs.splice(0).map((hub) => hub.close()));
+  });
+  return async (options) => {
+    const hub = await startTestHub(options);
+    hubs.push(hub);
+    return hub;
+  };
+}
+
 export async function addAccount(
   testHub: TestHub,
   email: string,
@@ -110,6 +165,11 @@ export async function signIn(url: string, email: string, password = PASSWORD) {
   });
   if (response.status !== 201) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
   return signInResponseSchema.parse(await response.json());
+}
+
+/** A console's socket, signed in as `email`. */
+export async function connectAs(url: string, email: string, password = PASSWORD): Promise<DeskClient> {
+  return connectDesk(url, (await signIn(url, email, password)).token);
 }
 
 export function api(
@@ -153,6 +213,12 @@ export function handoffRequest(
     ],
     ...overrides,
   };
+}
+
+/** A conversation's events, oldest first, as the integration API lists them. */
+export async function eventsOf(url: string, conversationId: string) {
+  const response = await api(url, `/api/v1/events?conversationId=${conversationId}`);
+  return eventsResponseSchema.parse(await response.json()).events;
 }
 
 /** A console's socket: records every push (changes, roster, settings, activity, canned replies), parsed. */
@@ -310,4 +376,16 @@ export async function connectChat(url: string, hello: Record<string, unknown> = 
     emit: (event, payload) => socket.timeout(5000).emitWithAck(event, payload),
     close: () => socket.close(),
   };
+}
+
+/** The widget never learns its conversation id; a test reads it from the hub's database. */
+export function conversationIdOf(testHub: TestHub, chat: ChatClient): string {
+  const store = SqliteHubStore.open(testHub.dataDir);
+  try {
+    const session = store.findChatSession(chat.chatId);
+    if (!session) throw new Error(`no chat session ${chat.chatId}`);
+    return session.conversationId;
+  } finally {
+    store.close();
+  }
 }
