@@ -15,6 +15,10 @@ import { transfer } from './transfer-command.js';
 export function applyCommand(store: HubStore, command: Command, agent: Account, clock: Clock): CommandResult {
   return store.transaction(() => {
     const stored = store.findCommand(command.id);
+    // Another account's id is not a retry of ours: refuse it rather than answer with their result.
+    if (stored && stored.agentId !== agent.id) {
+      return refuse(command, 'invalid', `Command id ${command.id} is already used; send a new id.`);
+    }
     if (stored) return stored.result;
     const nowMs = clock();
     const context: CommandContext = { store, agent, now: isoAt(nowMs), nowMs };

@@ -90,6 +90,8 @@ export function appendEscalatedEvent(store: HubStore, conversation: Conversation
 export type ShopperMessageOutcome =
   | { kind: 'not_found' }
   | { kind: 'existing'; message: Message }
+  /** The id belongs to someone else's message (an agent's reply or note): never echoed back to a channel. */
+  | { kind: 'id_taken' }
   | { kind: 'created'; message: Message; conversation: Conversation };
 
 /**
@@ -107,7 +109,8 @@ export function appendShopperMessage(
     const conversation = store.getConversation(conversationId);
     if (!conversation) return { kind: 'not_found' };
     const existing = store.getMessage(conversationId, message.id);
-    if (existing) return { kind: 'existing', message: existing };
+    if (existing)
+      return existing.author === 'shopper' ? { kind: 'existing', message: existing } : { kind: 'id_taken' };
     if (isReopenable(conversation)) reopen(store, conversation, 'shopper_message', receivedAt);
     const stored = store.insertMessage({
       conversationId,

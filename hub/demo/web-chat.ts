@@ -133,6 +133,8 @@ export class WebChat {
         { ...message, sentAt: now },
         now,
       );
+      if (outcome.kind === 'id_taken')
+        return { ok: false, error: 'id_taken: send the message with a new id' };
       if (outcome.kind !== 'created') return { ok: true };
       let conversation = outcome.conversation;
       if (conversation.status === 'resolved' && conversation.escalatedAt === null) {

@@ -67,6 +67,14 @@ export function registerHandoffRoutes(
     if (outcome.kind === 'not_found') {
       return sendError(reply, 404, 'not_found', notFound(params.data.conversationId));
     }
+    if (outcome.kind === 'id_taken') {
+      return sendError(
+        reply,
+        409,
+        'id_taken',
+        `Message id ${body.data.id} is already used in this conversation.`,
+      );
+    }
     return reply.code(outcome.kind === 'created' ? 201 : 200).send(outcome.message);
   });
 

@@ -57,6 +57,12 @@ export function attachChatNamespace(
     ChatSocketData
   >;
 
+  /** Only the assignee can reply, so only their typing is shown to the shopper (never before the handoff). */
+  const assigneeTypists = (conversationId: string) => {
+    const assignee = store.getConversation(conversationId)?.assignee;
+    return assignee ? activity.replyTypists(conversationId).filter((agent) => agent.id === assignee.id) : [];
+  };
+
   chat.on('connection', (socket: ChatSocket) => {
     /** Runs a chat action for a socket that said hello, answering through `ack` and never throwing. */
     const act = <S extends z.ZodType>(
@@ -100,7 +106,7 @@ export function attachChatNamespace(
       }
       ack(response);
       // A shopper who comes back while an agent types sees it at once.
-      const typists = session ? activity.replyTypists(session.conversationId) : [];
+      const typists = session ? assigneeTypists(session.conversationId) : [];
       if (typists.length > 0) socket.emit('chat:typing', agentTyping(typists));
     });
 
@@ -149,7 +155,7 @@ export function attachChatNamespace(
   /** What each conversation's shopper was last told about agents typing. */
   const toldTyping = new Map<string, string>();
   activity.onChange(({ conversationId }) => {
-    const typing = agentTyping(activity.replyTypists(conversationId));
+    const typing = agentTyping(assigneeTypists(conversationId));
     const text = JSON.stringify(typing);
     if ((toldTyping.get(conversationId) ?? JSON.stringify(agentTyping([]))) === text) return;
     if (typing.typing) toldTyping.set(conversationId, text);
