@@ -14,7 +14,8 @@ const hub = spawn(process.execPath, ['--import', 'tsx', 'hub/cli.ts'], {
     ...process.env,
     HUB_DEMO: process.env.HUB_DEMO ?? '1',
     HUB_PORT: hubPort,
-    HUB_DATA_DIR: process.env.HUB_DATA_DIR ?? join(repoRoot, '.data', 'hub'),
+    // The demo's own folder: its demo accounts and token never end up in a real hub's database.
+    HUB_DATA_DIR: process.env.HUB_DATA_DIR ?? join(repoRoot, '.data', 'demo-hub'),
   },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
@@ -34,7 +35,7 @@ const console_ = await launchConsole({
   hubUrl,
   port: consolePort,
   // The demo's console cache lives beside the demo hub's data, so that wiping one wipes both.
-  dataDir: process.env.CONSOLE_DATA_DIR ?? join(repoRoot, '.data', 'console'),
+  dataDir: process.env.CONSOLE_DATA_DIR ?? join(repoRoot, '.data', 'demo-console'),
 });
 
 console.log(`
