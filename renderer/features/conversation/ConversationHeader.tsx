@@ -1,11 +1,34 @@
 // Environment: browser. Who the conversation is with, where, its status and assignee, who else is here
 // (viewing, typing), and the actions that apply right now for this agent.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../../shared/domain.js';
 import { abilitiesFor } from '../../store/abilities.js';
 import { useDesk } from '../../store/use-desk.js';
 import { OthersActivity } from '../team/OthersActivity.js';
 import { channelName, shopperDisplayName, shopperSecondaryName, statusName } from './display-names.js';
+
+interface HeaderActionProps {
+  shortcut: string;
+  disabled?: boolean;
+  onClick(): void;
+  children: ReactNode;
+}
+
+/** A plain header action with its keyboard shortcut (claim, primary and busy, is spelled out). */
+function HeaderAction({ shortcut, disabled, onClick, children }: HeaderActionProps) {
+  return (
+    <button
+      type="button"
+      className="button"
+      disabled={disabled}
+      onClick={onClick}
+      aria-keyshortcuts={shortcut}
+    >
+      {children}
+    </button>
+  );
+}
 
 interface ConversationHeaderProps {
   conversation: Conversation;
@@ -71,58 +94,45 @@ export function ConversationHeader({
             </button>
           )}
           {can.reopen && (
-            <button
-              type="button"
-              className="button"
+            <HeaderAction
+              shortcut="o"
               disabled={moving}
               onClick={() => void setStatus(conversation.id, { status: 'open' })}
-              aria-keyshortcuts="o"
             >
               {t('actions.reopen')}
-            </button>
+            </HeaderAction>
           )}
           {can.pending && (
-            <button
-              type="button"
-              className="button"
+            <HeaderAction
+              shortcut="p"
               disabled={moving}
               onClick={() => void setStatus(conversation.id, { status: 'pending' })}
-              aria-keyshortcuts="p"
             >
               {t('actions.markPending')}
-            </button>
+            </HeaderAction>
           )}
           {can.snooze && (
-            <button
-              type="button"
-              className="button"
+            <HeaderAction
+              shortcut="s"
               disabled={moving}
               onClick={() => openDialog({ kind: 'snooze', conversationId: conversation.id })}
-              aria-keyshortcuts="s"
             >
               {t('actions.snooze')}
-            </button>
+            </HeaderAction>
           )}
           {can.transfer && (
-            <button
-              type="button"
-              className="button"
+            <HeaderAction
+              shortcut="t"
               disabled={moving}
               onClick={() => openDialog({ kind: 'transfer', conversationId: conversation.id })}
-              aria-keyshortcuts="t"
             >
               {t('actions.transfer')}
-            </button>
+            </HeaderAction>
           )}
           {can.resolve && !resolveOpen && (
-            <button
-              type="button"
-              className="button"
-              onClick={() => setResolveFormFor(conversation.id)}
-              aria-keyshortcuts="e"
-            >
+            <HeaderAction shortcut="e" onClick={() => setResolveFormFor(conversation.id)}>
               {t('actions.resolve')}
-            </button>
+            </HeaderAction>
           )}
           <button
             type="button"
