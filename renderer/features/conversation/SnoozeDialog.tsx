@@ -2,6 +2,7 @@
 // conversation comes back then, or sooner if the shopper writes.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogFormEnd } from '../../components/DialogFormEnd.js';
 import { Modal } from '../../components/Modal.js';
 import { formatDateTimeShort } from '../../i18n/format.js';
 import { useDesk } from '../../store/use-desk.js';
@@ -81,19 +82,12 @@ export function SnoozeDialog({ conversationId }: { conversationId: string }) {
           />
         </label>
         <p className="field__hint">{t('snooze.hint')}</p>
-        {(error ?? actionError) && (
-          <p role="alert" className="field__error">
-            {error ?? actionError}
-          </p>
-        )}
-        <div className="dialog-form__buttons">
-          <button type="button" className="button" onClick={closeDialog}>
-            {t('actions.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={moving} aria-busy={moving}>
-            {moving ? t('actions.working') : t('snooze.submit')}
-          </button>
-        </div>
+        <DialogFormEnd
+          error={error ?? actionError}
+          working={moving}
+          submitLabel={t('snooze.submit')}
+          onCancel={closeDialog}
+        />
       </form>
     </Modal>
   );

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_NOTE_LENGTH } from '../../../shared/desk-protocol.js';
+import { DialogFormEnd } from '../../components/DialogFormEnd.js';
 import { Modal } from '../../components/Modal.js';
 import { useDesk } from '../../store/use-desk.js';
 import { sortRoster } from '../team/TeamRoster.js';
@@ -67,19 +68,12 @@ export function TransferDialog({ conversationId }: { conversationId: string }) {
         <p id="transfer-note-hint" className="field__hint">
           {t('transfer.noteHint')}
         </p>
-        {error && (
-          <p role="alert" className="field__error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-form__buttons">
-          <button type="button" className="button" onClick={closeDialog}>
-            {t('actions.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={moving} aria-busy={moving}>
-            {moving ? t('actions.working') : t('transfer.submit')}
-          </button>
-        </div>
+        <DialogFormEnd
+          error={error}
+          working={moving}
+          submitLabel={t('transfer.submit')}
+          onCancel={closeDialog}
+        />
       </form>
     </Modal>
   );

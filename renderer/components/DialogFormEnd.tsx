@@ -1,0 +1,31 @@
+// Environment: browser. The end of a dialog's form: its error (announced), Cancel, and a submit button that
+// says it is working while the command is in flight.
+import { useTranslation } from 'react-i18next';
+
+interface DialogFormEndProps {
+  error: string | null;
+  working: boolean;
+  submitLabel: string;
+  onCancel(): void;
+}
+
+export function DialogFormEnd({ error, working, submitLabel, onCancel }: DialogFormEndProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {error && (
+        <p role="alert" className="field__error">
+          {error}
+        </p>
+      )}
+      <div className="dialog-form__buttons">
+        <button type="button" className="button" onClick={onCancel}>
+          {t('actions.cancel')}
+        </button>
+        <button type="submit" className="button button--primary" disabled={working} aria-busy={working}>
+          {working ? t('actions.working') : submitLabel}
+        </button>
+      </div>
+    </>
+  );
+}
