@@ -1,5 +1,5 @@
 // Environment: browser. Sign-in: hub URL (prefilled from the desk core), email, password. Errors in words.
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { deskCalls } from '../../../shared/desk-api.js';
 import { ConnectionStatus } from '../../components/ConnectionStatus.js';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,16 @@ const fieldErrors: Record<string, MessageKey> = {
   email: 'signIn.invalidEmail',
   password: 'signIn.missingPassword',
 };
+
+/** A form field: its visible label names the input. */
+function LabelledInput({ label, ...input }: { label: string } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <label className="field">
+      <span className="field__label">{label}</span>
+      <input {...input} />
+    </label>
+  );
+}
 
 export function SignInScreen() {
   const { t } = useTranslation();
@@ -50,39 +60,33 @@ export function SignInScreen() {
         </div>
         <h1 id="sign-in-heading">{t('signIn.heading')}</h1>
         <p className="sign-in__lead">{t('signIn.lead')}</p>
-        <label className="field">
-          <span className="field__label">{t('signIn.hubUrl')}</span>
-          <input
-            type="url"
-            name="hubUrl"
-            value={hubUrl}
-            onChange={(event) => setHubUrl(event.target.value)}
-            autoComplete="url"
-            spellCheck={false}
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">{t('signIn.email')}</span>
-          <input
-            type="email"
-            name="email"
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            autoComplete="username"
-            autoFocus
-            spellCheck={false}
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">{t('signIn.password')}</span>
-          <input
-            type="password"
-            name="password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            autoComplete="current-password"
-          />
-        </label>
+        <LabelledInput
+          label={t('signIn.hubUrl')}
+          type="url"
+          name="hubUrl"
+          value={hubUrl}
+          onChange={(event) => setHubUrl(event.target.value)}
+          autoComplete="url"
+          spellCheck={false}
+        />
+        <LabelledInput
+          label={t('signIn.email')}
+          type="email"
+          name="email"
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          autoComplete="username"
+          autoFocus
+          spellCheck={false}
+        />
+        <LabelledInput
+          label={t('signIn.password')}
+          type="password"
+          name="password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          autoComplete="current-password"
+        />
         {errors.length > 0 && (
           <div role="alert" className="alert alert--error">
             {errors.map((message) => (
