@@ -118,6 +118,7 @@ export const commandErrorCodeSchema = z.enum([
   'unauthorized', // session expired or revoked
   'forbidden', // the account's role may not do this
   'invalid_transition', // e.g. snoozing a queued conversation, or a snooze time in the past
+  'unavailable', // the hub could not apply it just now (e.g. its database was busy): nothing was applied, retry
 ]);
 export type CommandErrorCode = z.infer<typeof commandErrorCodeSchema>;
 

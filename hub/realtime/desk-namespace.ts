@@ -164,7 +164,10 @@ export function attachDeskNamespace(io: Server, services: DeskServices): Namespa
         result = {
           ok: false,
           commandId,
-          error: { code: 'invalid', message: 'The hub could not apply this command.' },
+          error: {
+            code: 'unavailable',
+            message: 'The hub could not apply this command just now; it was not applied.',
+          },
         };
       }
       ack(result);

@@ -117,7 +117,7 @@ export class Outbox {
     }
   }
 
-  /** Returns false when sending must stop (the session is no longer valid). */
+  /** Returns false when sending must pause: the session is no longer valid, or the hub asks for a retry later. */
   private settle(entry: OutboxEntry, result: CommandResult): boolean {
     const finish = this.waiters.get(entry.command.id);
     if (result.ok) {
@@ -128,6 +128,11 @@ export class Outbox {
       return true;
     }
     const error: DeskError = { code: result.error.code, message: result.error.message };
+    if (error.code === 'unavailable') {
+      // Nothing was applied and nothing stored: the same id goes again later, still first in line.
+      this.retryLater();
+      return false;
+    }
     if (error.code === 'unauthorized') {
       finish?.({ kind: 'pending' });
       this.listener.unauthorized(entry, error);
