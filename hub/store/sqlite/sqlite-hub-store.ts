@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Account, Conversation, Message } from '../../../shared/domain.js';
+import type { Account, AgentRef, Conversation, Message } from '../../../shared/domain.js';
 import type { HubChange } from '../../../shared/desk-protocol.js';
 import type { StreamEvent } from '../../../shared/events.js';
 import type { CannedReply } from '../../../shared/canned-replies.js';
@@ -98,6 +98,11 @@ const MESSAGE_SELECT = `
   FROM messages m LEFT JOIN accounts a ON a.id = m.agent_id`;
 const PREVIEW_LENGTH = 140;
 
+/** An agent joined onto a row (assignee, message author); their name and email are empty if the account is gone. */
+function toAgentRef(id: string | null, name: string | null, email: string | null): AgentRef | null {
+  return id === null ? null : { id, name: name ?? '', email: email ?? '' };
+}
+
 function toConversation(row: ConversationRow): Conversation {
   return {
     id: row.id,
@@ -105,10 +110,7 @@ function toConversation(row: ConversationRow): Conversation {
     status: row.status,
     shopper: JSON.parse(row.shopper_json),
     escalation: row.escalation_json === null ? null : JSON.parse(row.escalation_json),
-    assignee:
-      row.assignee_id === null
-        ? null
-        : { id: row.assignee_id, name: row.assignee_name ?? '', email: row.assignee_email ?? '' },
+    assignee: toAgentRef(row.assignee_id, row.assignee_name, row.assignee_email),
     createdAt: row.created_at,
     escalatedAt: row.escalated_at,
     claimedAt: row.claimed_at,
@@ -129,10 +131,7 @@ function toMessage(row: MessageRow): Message {
     conversationId: row.conversation_id,
     position: row.position,
     author: row.author,
-    agent:
-      row.agent_id === null
-        ? null
-        : { id: row.agent_id, name: row.agent_name ?? '', email: row.agent_email ?? '' },
+    agent: toAgentRef(row.agent_id, row.agent_name, row.agent_email),
     text: row.text,
     sentAt: row.sent_at,
     delivery: row.delivery,
