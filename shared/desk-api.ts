@@ -71,7 +71,16 @@ export const deskErrorSchema = z.object({
   code: z.union([
     commandErrorCodeSchema,
     // timeout: a live call got no answer from the hub in time (it may or may not have been applied).
-    z.enum(['offline', 'bad_credentials', 'hub_unreachable', 'not_signed_in', 'timeout']),
+    z.enum([
+      'offline',
+      'bad_credentials',
+      'hub_unreachable',
+      'not_signed_in',
+      'timeout',
+      // Another account's replies or actions still wait in this machine's outbox: signing in as someone else
+      // would throw them away, so it is refused until that account has sent them.
+      'unsent_work',
+    ]),
   ]),
   message: z.string(),
 });

@@ -379,6 +379,18 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
     async signIn(args) {
       const { hubUrl: rawHubUrl, email, password } = parseArgs('signIn', args);
       const hubUrl = normalizeHubUrl(rawHubUrl);
+      const owner = cache.owner();
+      const unsent = cache.pendingCommands().length;
+      if (
+        owner &&
+        unsent > 0 &&
+        (owner.account.email.toLowerCase() !== email.toLowerCase() || owner.hubUrl !== hubUrl)
+      ) {
+        return signInError(
+          'unsent_work',
+          `${unsent} unsent action(s) by ${owner.account.name} (${owner.account.email}) wait on this machine; sign in as ${owner.account.email} to send them first.`,
+        );
+      }
       let response: Response;
       try {
         response = await fetch(`${hubUrl}${API_PREFIX}/sessions`, {

@@ -1,6 +1,7 @@
 // The desk core's session against a real hub: sign in, saved session, reconnect on start, sign out.
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DeskCache } from './cache.js';
 import { readSavedSession, sessionFilePath } from './session-file.js';
 import { cleanupsAfterEach } from './test-support/cleanups.js';
 import { temporaryDir } from './test-support/fixtures.js';
@@ -11,6 +12,7 @@ import {
   postHandoff,
   sampleHandoff,
   signedInCore,
+  startTestHub,
   testHubForFile,
   uniqueConversationId,
   waitForConnection,
@@ -93,7 +95,10 @@ describe('signing in to a real hub', () => {
     await postHandoff(hub.url, sampleHandoff(conversationId));
     const dataDir = temporaryDir();
     const first = await signedInCore(hub.url, 'agent1@demo.test', dataDir);
-    await first.reply({ conversationId, text: 'An unsent reply of agent 1' }); // refused later or not: it is agent 1's
+    // Agent 1 never claimed it, so the hub refuses the reply: nothing of agent 1's is left to send.
+    const refused = nextEvent(first, (event) => event.type === 'commandFailed', 'the reply refused');
+    await first.reply({ conversationId, text: 'An unsent reply of agent 1' });
+    await refused;
     await first.close();
 
     const second = track(openCore(dataDir, hub.url));
@@ -108,5 +113,38 @@ describe('signing in to a real hub', () => {
     const opened = await second.openConversation({ conversationId });
     expect(opened.messages.map((m) => m.text)).not.toContain('An unsent reply of agent 1');
     expect(opened.messages.filter((m) => m.author !== 'system').map((m) => m.id)).toEqual(['m1', 'm2']);
+  });
+
+  it("refuses another account's sign-in while this machine still holds unsent work, and keeps that work", async () => {
+    const ownHub = await startTestHub();
+    const dataDir = temporaryDir();
+    const first = track(await signedInCore(ownHub.url, 'agent1@demo.test', dataDir));
+    await postHandoff(ownHub.url, sampleHandoff('unsent-1'));
+    expect(await first.claim({ conversationId: 'unsent-1' })).toMatchObject({ ok: true, pending: false });
+    const reconnecting = waitForConnection(first, 'reconnecting');
+    await ownHub.close();
+    await reconnecting;
+    expect(await first.reply({ conversationId: 'unsent-1', text: 'Written while the hub was away' })).toEqual(
+      {
+        ok: true,
+        pending: true,
+      },
+    );
+
+    await first.signOut({});
+    const other = await first.signIn({
+      hubUrl: ownHub.url,
+      email: 'agent2@demo.test',
+      password: DEMO_PASSWORD,
+    });
+    expect(other).toMatchObject({
+      ok: false,
+      error: { code: 'unsent_work', message: expect.stringContaining('agent1@demo.test') },
+    });
+    const peek = new DeskCache({ dataDir });
+    expect(peek.pendingCommands().map((entry) => entry.command)).toMatchObject([
+      { type: 'reply', conversationId: 'unsent-1', text: 'Written while the hub was away' },
+    ]);
+    peek.close();
   });
 });

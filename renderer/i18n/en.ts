@@ -14,6 +14,8 @@ export const en = {
   'signIn.submitting': 'Signing in…',
   'signIn.badCredentials':
     'That email and password do not match an account on this hub. Check them and try again.',
+  'signIn.unsentWork':
+    'Another account has unsent replies or actions on this machine. Sign in with that account first so they are sent.',
   'signIn.hubUnreachable':
     'Could not reach the hub at {{hubUrl}}. Check the URL and that the hub is running.',
   'signIn.invalidHubUrl': 'Enter the hub URL, starting with http:// or https://.',

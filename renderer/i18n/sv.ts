@@ -15,6 +15,8 @@ export const sv: Dictionary = {
   'signIn.submitting': 'Loggar in…',
   'signIn.badCredentials':
     'E-postadressen och lösenordet matchar inget konto på den här hubben. Kontrollera dem och försök igen.',
+  'signIn.unsentWork':
+    'Ett annat konto har osända svar eller åtgärder på den här datorn. Logga in med det kontot först så att de skickas.',
   'signIn.hubUnreachable':
     'Kunde inte nå hubben på {{hubUrl}}. Kontrollera adressen och att hubben är igång.',
   'signIn.invalidHubUrl': 'Ange hubbens adress, som börjar med http:// eller https://.',

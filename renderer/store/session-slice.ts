@@ -26,6 +26,8 @@ function describeSignInError(error: DeskError, hubUrl: string): string {
       return t('signIn.badCredentials');
     case 'hub_unreachable':
       return t('signIn.hubUnreachable', { hubUrl });
+    case 'unsent_work':
+      return t('signIn.unsentWork');
     default:
       return t('signIn.failed', { message: error.message });
   }
