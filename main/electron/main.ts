@@ -186,6 +186,7 @@ async function handleCall(
   if (
     !mainWindow ||
     event.sender !== mainWindow.webContents ||
+    event.senderFrame !== mainWindow.webContents.mainFrame ||
     !isOurRendererFrame(event.senderFrame?.url, rendererIndexUrl)
   ) {
     return { ok: false, error: { code: 'forbidden', message: 'This frame may not call the desk core.' } };
