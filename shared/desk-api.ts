@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { accountSchema, conversationSchema, messageSchema, messageTextSchema, tagsSchema } from './domain.js';
 import { commandErrorCodeSchema, deskRequests, MAX_NOTE_LENGTH } from './desk-protocol.js';
-import { isoDateTimeSchema } from './domain.js';
+import { authorSchema, channelSchema, conversationStatusSchema, isoDateTimeSchema } from './domain.js';
 import { cannedReplySaveSchema, cannedReplySchema } from './canned-replies.js';
 import { deskNotificationSchema } from './notifications.js';
 import { hubSettingsSchema, settingsPatchSchema } from './settings.js';
@@ -93,6 +93,44 @@ export const actionResultSchema = z.discriminatedUnion('ok', [
 ]);
 export type ActionResult = z.infer<typeof actionResultSchema>;
 
+export const searchArgsSchema = z.strictObject({
+  /** Words as typed; every word must match (prefix match on the last one, so results follow typing). */
+  query: z.string().trim().min(1).max(200),
+  channel: channelSchema.optional(),
+  status: conversationStatusSchema.optional(),
+  /** A team tag or an AI tag. */
+  tag: z.string().trim().min(1).max(100).optional(),
+  /** The assignee's account id. */
+  agentId: z.string().min(1).max(200).optional(),
+  /** Messages sent at or after / before these times. */
+  from: isoDateTimeSchema.optional(),
+  to: isoDateTimeSchema.optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type SearchArgs = z.input<typeof searchArgsSchema>;
+
+/** A piece of a snippet: the renderer shows `match` pieces highlighted, every piece as text (never HTML). */
+export const snippetPartSchema = z.object({ text: z.string(), match: z.boolean() });
+
+export const searchHitSchema = z.object({
+  conversationId: z.string(),
+  messageId: z.string(),
+  author: authorSchema,
+  internal: z.boolean(),
+  sentAt: isoDateTimeSchema,
+  /** The shopper's name, else email, else phone: who the conversation is with. */
+  shopper: z.string(),
+  channel: channelSchema,
+  status: conversationStatusSchema,
+  snippet: z.array(snippetPartSchema),
+});
+export type SearchHit = z.infer<typeof searchHitSchema>;
+export const searchResultSchema = z.object({
+  hits: z.array(searchHitSchema),
+  /** True when there were more than `limit` matches. */
+  more: z.boolean(),
+});
+
 /** Calls that need the hub now: offline they fail with `offline` instead of waiting in the outbox. */
 function liveResult<T extends z.ZodType>(value: T) {
   return z.discriminatedUnion('ok', [
@@ -170,6 +208,8 @@ export const deskCalls = {
   /** The agent has seen this conversation: its unread count goes to 0. */
   markRead: { args: conversationIdArgs, result: z.object({ ok: z.literal(true) }) },
   setPreferences: { args: preferencesSchema.partial().strict(), result: preferencesSchema },
+  /** Full-text search over every cached transcript (works offline); newest first. */
+  search: { args: searchArgsSchema, result: searchResultSchema },
 } as const;
 
 export type DeskCallName = keyof typeof deskCalls;

@@ -100,6 +100,52 @@ describe('cache migrations', () => {
     );
   });
 
+  it('004 indexes messages cached before it for full-text search, and triggers keep the index in step', () => {
+    const db = openDb();
+    migrateCache(db, 3);
+    const insertV3 = db.prepare(
+      'INSERT INTO messages (conversation_id, id, position, json) VALUES (?, ?, ?, ?)',
+    );
+    insertV3.run('c1', 'm1', 1, JSON.stringify({ text: 'Var är min beställning?' }));
+    insertV3.run('c1', 'm2', 2, JSON.stringify({ text: 'Den kom aldrig' }));
+
+    expect(migrateCache(db, 4)).toBe(4);
+    const found = (query: string) =>
+      db
+        .prepare<[string], { id: string }>(
+          `SELECT m.id FROM message_search JOIN messages m ON m.seq = message_search.rowid
+           WHERE message_search MATCH ? ORDER BY m.id`,
+        )
+        .all(query)
+        .map((row) => row.id);
+    // Already cached messages are found at once, without their diacritics too.
+    expect(found('bestallning')).toEqual(['m1']);
+    expect(found('kom')).toEqual(['m2']);
+    // The rows and their order survived the rebuild; (conversation, id) is still unique.
+    expect(db.prepare('SELECT id FROM messages ORDER BY conversation_id, position').pluck().all()).toEqual([
+      'm1',
+      'm2',
+    ]);
+    const insert = db.prepare(
+      'INSERT INTO messages (conversation_id, id, position, json) VALUES (?, ?, ?, ?)',
+    );
+    expect(() => insert.run('c1', 'm1', 3, '{}')).toThrow(/UNIQUE/);
+
+    insert.run('c2', 'm1', 1, JSON.stringify({ text: 'Ny fråga om leverans' }));
+    expect(found('leverans')).toEqual(['m1']);
+    db.prepare("UPDATE messages SET json = ? WHERE conversation_id = 'c1' AND id = 'm2'").run(
+      JSON.stringify({ text: 'Paketet har kommit' }),
+    );
+    expect(found('kom')).toEqual([]);
+    expect(found('paketet')).toEqual(['m2']);
+    db.prepare("DELETE FROM messages WHERE conversation_id = 'c1' AND id = 'm1'").run();
+    expect(found('bestallning')).toEqual([]);
+    // The external-content index agrees with the messages table after all that.
+    expect(() =>
+      db.prepare("INSERT INTO message_search (message_search, rank) VALUES ('integrity-check', 1)").run(),
+    ).not.toThrow();
+  });
+
   it('running them again on an up-to-date cache changes nothing', () => {
     const db = openDb();
     migrateCache(db);

@@ -107,6 +107,53 @@ export const cacheMigrations: readonly CacheMigration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'issue 4: full-text search over cached messages',
+    up(db) {
+      // messages gets an INTEGER PRIMARY KEY (`seq`): the search index points at rows by rowid, and VACUUM may
+      // renumber an implicit rowid. `text` and `sent_at` are virtual columns read from the stored JSON, so the
+      // index keeps no second copy of the text (external content) and filters need no JSON parsing per row.
+      db.exec(`
+        CREATE TABLE messages_v4 (
+          seq INTEGER PRIMARY KEY,
+          conversation_id TEXT NOT NULL,
+          id TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          json TEXT NOT NULL,
+          text TEXT GENERATED ALWAYS AS (json_extract(json, '$.text')) VIRTUAL,
+          sent_at TEXT GENERATED ALWAYS AS (json_extract(json, '$.sentAt')) VIRTUAL,
+          UNIQUE (conversation_id, id)
+        );
+        INSERT INTO messages_v4 (conversation_id, id, position, json)
+          SELECT conversation_id, id, position, json FROM messages ORDER BY conversation_id, position, id;
+        DROP TABLE messages;
+        ALTER TABLE messages_v4 RENAME TO messages;
+        CREATE INDEX messages_by_position ON messages (conversation_id, position);
+
+        -- remove_diacritics 2: "bestallning" finds "beställning" (and "å", "ä", "ö" typed without dots).
+        CREATE VIRTUAL TABLE message_search USING fts5(
+          text,
+          content = 'messages',
+          content_rowid = 'seq',
+          tokenize = 'unicode61 remove_diacritics 2'
+        );
+        -- The index follows every change to messages; an external-content delete must name the old text.
+        CREATE TRIGGER messages_search_insert AFTER INSERT ON messages BEGIN
+          INSERT INTO message_search (rowid, text) VALUES (new.seq, new.text);
+        END;
+        CREATE TRIGGER messages_search_delete AFTER DELETE ON messages BEGIN
+          INSERT INTO message_search (message_search, rowid, text) VALUES ('delete', old.seq, old.text);
+        END;
+        CREATE TRIGGER messages_search_update AFTER UPDATE OF json ON messages BEGIN
+          INSERT INTO message_search (message_search, rowid, text) VALUES ('delete', old.seq, old.text);
+          INSERT INTO message_search (rowid, text) VALUES (new.seq, new.text);
+        END;
+        -- Messages cached before this migration become searchable at once.
+        INSERT INTO message_search (message_search) VALUES ('rebuild');
+      `);
+    },
+  },
 ];
 
 /** Brings the database up to `target` (default: the latest), each migration in its own transaction. */

@@ -395,7 +395,7 @@ export function messageKey(message: { conversationId: string; id: string }): str
 }
 
 /** What the cache stored may predate a contract change: unreadable means "not cached", never a crash. */
-function parseStored<T>(json: string, schema: z.ZodType<T>): T | null {
+export function parseStored<T>(json: string, schema: z.ZodType<T>): T | null {
   try {
     const parsed = schema.safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : null;

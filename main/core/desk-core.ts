@@ -26,6 +26,7 @@ import { OFFLINE_ERROR, runLiveRequest, type LiveOutcome } from './live-request.
 import { Notifier } from './notifier.js';
 import { Outbox } from './outbox.js';
 import { readPreferences, updatePreferences } from './preferences.js';
+import { searchCache } from './search.js';
 import { TeamState } from './team-state.js';
 import { UnreadCounter } from './unread.js';
 import { clearSavedSession, isExpired, readSavedSession, writeSavedSession } from './session-file.js';
@@ -579,6 +580,13 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
       const { conversationId } = parseArgs('markRead', args);
       if (session) unread.markRead(conversationId);
       return { ok: true };
+    },
+
+    async search(args) {
+      // Only the signed-in account's cache is searched (as openConversation): never the last user's after sign-out.
+      const parsed = parseArgs('search', args);
+      if (!session) return { hits: [], more: false };
+      return searchCache(cache.db, parsed);
     },
 
     async setPreferences(args) {

@@ -34,6 +34,7 @@ const sampleArgs: Record<DeskCallName, unknown> = {
   deleteCannedReply: { id: 'cr-1' },
   markRead: { conversationId: 'c1' },
   setPreferences: { sound: true },
+  search: { query: 'beställning', channel: 'sms', limit: 10 },
 };
 
 let core: DeskCore | null = null;

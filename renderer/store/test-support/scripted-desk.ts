@@ -135,6 +135,10 @@ export function scriptedDesk(initial: DeskSnapshot) {
       ...DEFAULT_PREFERENCES,
       ...patch,
     })),
+    search: vi.fn(async (_args: DeskCallArgs<'search'>): Promise<DeskCallResult<'search'>> => ({
+      hits: [],
+      more: false,
+    })),
     onEvent(listener: (event: DeskEvent) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);

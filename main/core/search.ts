@@ -1,0 +1,145 @@
+// Environment: Node. Full-text search over the cache's messages (the message_search FTS5 index of cache
+// migration 004): reads only the cache, so it works the same with or without the hub.
+import type Database from 'better-sqlite3';
+import { conversationSchema, messageSchema } from '../../shared/domain.js';
+import type { Conversation, Message } from '../../shared/domain.js';
+import { searchArgsSchema } from '../../shared/desk-api.js';
+import type { SearchArgs, SearchHit } from '../../shared/desk-api.js';
+import { parseStored } from './cache.js';
+
+type SnippetPart = SearchHit['snippet'][number];
+
+// Control characters: the unicode61 tokenizer treats them as separators, so they never end up inside a word.
+const MATCH_START = '\u0002';
+const MATCH_END = '\u0003';
+const ELLIPSIS = '…';
+/** Words of context a snippet keeps around the match (FTS5 allows at most 64). */
+const SNIPPET_TOKENS = 20;
+
+/**
+ * The agent's words as an FTS5 MATCH expression: every word a quoted string (so AND, NEAR, *, parentheses and
+ * colons are searched as text, never parsed as syntax), all required, the last one a prefix so results follow
+ * typing. Null when there is no word at all.
+ */
+export function ftsMatchExpression(query: string): string | null {
+  const words = query.split(/\s+/u).filter((word) => word.length > 0);
+  if (words.length === 0) return null;
+  return words
+    .map((word, index) => {
+      const quoted = `"${word.replaceAll('"', '""')}"`;
+      return index === words.length - 1 ? `${quoted}*` : quoted;
+    })
+    .join(' ');
+}
+
+/** Splits FTS5's snippet text, marked with the sentinels, into plain and matching parts. */
+export function snippetParts(marked: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  let match = false;
+  let text = '';
+  const flush = () => {
+    if (text.length === 0) return;
+    const last = parts[parts.length - 1];
+    // Adjacent matches ("min beställning" as two words) read as one highlighted piece.
+    if (last && last.match === match) last.text += text;
+    else parts.push({ text, match });
+    text = '';
+  };
+  for (const char of marked) {
+    if (char === MATCH_START || char === MATCH_END) {
+      flush();
+      match = char === MATCH_START;
+    } else {
+      text += char;
+    }
+  }
+  flush();
+  return parts;
+}
+
+interface MatchRow {
+  seq: number;
+  message_json: string;
+  conversation_json: string;
+}
+
+/** Matching messages, newest first; `more` when there were over `limit`. Conversations with the AI never match. */
+export function searchCache(
+  db: Database.Database,
+  rawArgs: SearchArgs,
+): { hits: SearchHit[]; more: boolean } {
+  const args = searchArgsSchema.parse(rawArgs);
+  const match = ftsMatchExpression(args.query);
+  if (match === null) return { hits: [], more: false };
+  const filters: string[] = [];
+  const params: Record<string, string | number> = { match, limit: args.limit + 1 };
+  if (args.channel) {
+    filters.push("json_extract(c.json, '$.channel') = @channel");
+    params.channel = args.channel;
+  }
+  if (args.status) {
+    filters.push('c.status = @status');
+    params.status = args.status;
+  }
+  if (args.tag) {
+    // A team tag or one the AI set when it escalated.
+    filters.push(`(EXISTS (SELECT 1 FROM json_each(c.json, '$.tags') WHERE value = @tag COLLATE NOCASE)
+      OR EXISTS (SELECT 1 FROM json_each(c.json, '$.escalation.tags') WHERE value = @tag COLLATE NOCASE))`);
+    params.tag = args.tag;
+  }
+  if (args.agentId) {
+    filters.push('c.assignee_id = @agentId');
+    params.agentId = args.agentId;
+  }
+  // julianday: times may carry different offsets, so they are compared as instants, not as strings.
+  if (args.from) {
+    filters.push('julianday(m.sent_at) >= julianday(@from)');
+    params.from = args.from;
+  }
+  if (args.to) {
+    filters.push('julianday(m.sent_at) < julianday(@to)');
+    params.to = args.to;
+  }
+  const rows = db
+    .prepare<Record<string, string | number>, MatchRow>(
+      `SELECT m.seq, m.json AS message_json, c.json AS conversation_json
+       FROM message_search
+       JOIN messages m ON m.seq = message_search.rowid
+       JOIN conversations c ON c.id = m.conversation_id
+       WHERE message_search MATCH @match AND c.status != 'with_ai'
+         ${filters.map((filter) => `AND ${filter}`).join(' ')}
+       ORDER BY julianday(m.sent_at) DESC, m.seq DESC
+       LIMIT @limit`,
+    )
+    .all(params);
+  // Snippets only for the rows shown, not for every match the sort had to look at. The CAST matters: FTS5
+  // ignores a `rowid = ?` constraint bound as a JS number (a REAL) next to MATCH, and would answer another row.
+  const snippetOf = db.prepare<[string, string, string, string, number], { snippet: string }>(
+    `SELECT snippet(message_search, 0, ?, ?, ?, ${SNIPPET_TOKENS}) AS snippet
+     FROM message_search WHERE message_search MATCH ? AND rowid = CAST(? AS INTEGER)`,
+  );
+  const hits: SearchHit[] = [];
+  for (const row of rows.slice(0, args.limit)) {
+    const message = parseStored(row.message_json, messageSchema);
+    const conversation = parseStored(row.conversation_json, conversationSchema);
+    if (!message || !conversation) continue; // stored by an older contract: not readable, so not shown
+    const marked = snippetOf.get(MATCH_START, MATCH_END, ELLIPSIS, match, row.seq)?.snippet ?? message.text;
+    hits.push(toHit(message, conversation, snippetParts(marked)));
+  }
+  return { hits, more: rows.length > args.limit };
+}
+
+function toHit(message: Message, conversation: Conversation, snippet: SnippetPart[]): SearchHit {
+  const { shopper } = conversation;
+  return {
+    conversationId: conversation.id,
+    messageId: message.id,
+    author: message.author,
+    internal: message.internal,
+    sentAt: message.sentAt,
+    shopper: shopper.name ?? shopper.email ?? shopper.phone ?? '',
+    channel: conversation.channel,
+    status: conversation.status,
+    snippet,
+  };
+}
