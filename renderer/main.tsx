@@ -13,6 +13,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/queue.css';
+import './styles/search.css';
 import './styles/conversation.css';
 import './styles/shopper.css';
 import './styles/dialogs.css';

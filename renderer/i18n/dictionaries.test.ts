@@ -16,6 +16,7 @@ const SAME_IN_BOTH = new Set([
   'author.customerAgent',
   'author.aiBadge',
   'author.system',
+  'search.filter.status',
   'presence.online',
   'presence.offline',
   'team.label',

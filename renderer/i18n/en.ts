@@ -371,6 +371,25 @@ export const en = {
   'errors.forbidden': 'Your role may not do this.',
   'errors.notSignedIn': 'You are signed out.',
   'errors.bridge': 'The console service did not answer: {{message}}',
+
+  'search.label': 'Search',
+  'search.placeholder': 'Search all transcripts',
+  'search.clear': 'Clear search',
+  'search.results': 'Search results',
+  'search.filters': 'Search filters',
+  'search.filter.channel': 'Channel',
+  'search.filter.status': 'Status',
+  'search.filter.tag': 'Tag',
+  'search.filter.agent': 'Agent',
+  'search.filter.from': 'From',
+  'search.filter.to': 'To',
+  'search.filter.any': 'Any',
+  'search.searching': 'Searching…',
+  'search.empty': 'No messages match “{{query}}”. Try fewer words or other filters.',
+  'search.failed': 'Search failed: {{message}}',
+  'search.more': 'Showing the newest {{count}} matches; add words or filters to narrow them down.',
+  'search.author.agent': 'Agent',
+  'command.search': 'Search all transcripts',
 } as const;
 
 export type MessageKey = keyof typeof en;

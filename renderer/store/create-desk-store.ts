@@ -17,6 +17,7 @@ import { createHubSettingsSlice } from './hub-settings-slice.js';
 import { createCannedRepliesSlice } from './canned-replies-slice.js';
 import { createPreferencesSlice } from './preferences-slice.js';
 import { createShopperHistorySlice } from './shopper-history-slice.js';
+import { createSearchSlice } from './search-slice.js';
 
 export type DeskStore = StoreApi<DeskState>;
 
@@ -33,6 +34,7 @@ export function createDeskStore(api: DeskApi): DeskStore {
     ...createCannedRepliesSlice(api)(...a),
     ...createPreferencesSlice(api)(...a),
     ...createShopperHistorySlice(api)(...a),
+    ...createSearchSlice(api)(...a),
   }));
 }
 

@@ -11,6 +11,7 @@ import type { HubSettingsSlice } from './hub-settings-slice.js';
 import type { CannedRepliesSlice } from './canned-replies-slice.js';
 import type { PreferencesSlice } from './preferences-slice.js';
 import type { ShopperHistorySlice } from './shopper-history-slice.js';
+import type { SearchSlice } from './search-slice.js';
 
 export type DeskState = SessionSlice &
   ConnectionSlice &
@@ -22,7 +23,8 @@ export type DeskState = SessionSlice &
   HubSettingsSlice &
   CannedRepliesSlice &
   PreferencesSlice &
-  ShopperHistorySlice;
+  ShopperHistorySlice &
+  SearchSlice;
 
 /** A slice creator that sees the whole store. */
 export type DeskSliceCreator<Slice> = StateCreator<DeskState, [], [], Slice>;

@@ -127,5 +127,8 @@ export function runCommand(command: CommandId, store: DeskStore): boolean {
     case 'settings':
       state.openDialog({ kind: 'settings' });
       return true;
+    case 'search':
+      state.requestSearchFocus();
+      return true;
   }
 }

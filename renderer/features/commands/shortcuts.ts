@@ -22,6 +22,7 @@ export type CommandId =
   | 'close'
   | 'help'
   | 'palette'
+  | 'search'
   | 'settings';
 
 export type ShortcutGroup = 'navigate' | 'conversation' | 'app';
@@ -56,6 +57,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'reopen', group: 'conversation', keys: [['o']] },
   { command: 'toggleShopper', group: 'conversation', keys: [['i']] },
   { command: 'palette', group: 'app', keys: [['Mod+k']], whileTyping: true },
+  // Not `/`: the composer uses it for canned replies. Neither fires while typing (Ctrl+F stays the browser's there).
+  { command: 'search', group: 'app', keys: [['f'], ['Mod+f']] },
   { command: 'help', group: 'app', keys: [['?']] },
   { command: 'settings', group: 'app', keys: [[',']] },
   { command: 'close', group: 'app', keys: [['Escape']], whileTyping: true },
@@ -81,6 +84,7 @@ export const commandLabels: Record<CommandId, MessageKey> = {
   close: 'command.close',
   help: 'command.help',
   palette: 'command.palette',
+  search: 'command.search',
   settings: 'command.settings',
 };
 

@@ -15,6 +15,8 @@ interface MessageItemProps {
   message: DeskMessage;
   shopper: Shopper;
   myAgentId: string | null;
+  /** The message a search hit opened: marked so the eye finds it. */
+  searchHit?: boolean;
 }
 
 function AuthorLabel({ message, shopper, myAgentId }: MessageItemProps) {
@@ -44,12 +46,23 @@ function AuthorLabel({ message, shopper, myAgentId }: MessageItemProps) {
   }
 }
 
-export const MessageItem = memo(function MessageItem({ message, shopper, myAgentId }: MessageItemProps) {
+export const MessageItem = memo(function MessageItem({
+  message,
+  shopper,
+  myAgentId,
+  searchHit = false,
+}: MessageItemProps) {
   const { t } = useTranslation();
-  if (message.internal) return <NoteItem message={message} shopper={shopper} myAgentId={myAgentId} />;
+  if (message.internal)
+    return <NoteItem message={message} shopper={shopper} myAgentId={myAgentId} searchHit={searchHit} />;
   if (message.author === 'system') {
     return (
-      <div className="message message--system" data-message-id={message.id} data-author="system">
+      <div
+        className="message message--system"
+        data-message-id={message.id}
+        data-author="system"
+        data-search-hit={searchHit || undefined}
+      >
         <span className="message__text">{message.text}</span>
         <RelativeTime iso={message.sentAt} className="message__time" />
       </div>
@@ -60,6 +73,7 @@ export const MessageItem = memo(function MessageItem({ message, shopper, myAgent
       className={`message message--${message.author}`}
       data-message-id={message.id}
       data-author={message.author}
+      data-search-hit={searchHit || undefined}
     >
       <div className="message__head">
         <AuthorLabel message={message} shopper={shopper} myAgentId={myAgentId} />
@@ -79,7 +93,7 @@ export const MessageItem = memo(function MessageItem({ message, shopper, myAgent
 });
 
 /** An internal note: amber, labelled, on the team's side; mentions stand out. Never sent to the shopper. */
-function NoteItem({ message, shopper, myAgentId }: MessageItemProps) {
+function NoteItem({ message, shopper, myAgentId, searchHit = false }: MessageItemProps) {
   const { t } = useTranslation();
   const mentionedNames = useDesk(
     useShallow((state) =>
@@ -93,6 +107,7 @@ function NoteItem({ message, shopper, myAgentId }: MessageItemProps) {
       data-message-id={message.id}
       data-author={message.author}
       data-internal="true"
+      data-search-hit={searchHit || undefined}
     >
       <div className="message__head">
         <span className="note-label" title={t('author.internalNoteHint')}>

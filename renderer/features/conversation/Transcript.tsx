@@ -8,6 +8,7 @@ import type { Conversation } from '../../../shared/domain.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { SkeletonLines } from '../../components/Skeleton.js';
 import { useTranslation } from 'react-i18next';
+import { useDesk } from '../../store/use-desk.js';
 import { MessageItem } from './MessageItem.js';
 
 /** How close to the bottom (px) still counts as "reading the latest". */
@@ -47,6 +48,21 @@ export function Transcript({ conversation, messages, loading, myAgentId }: Trans
     if (switched || stickToBottom.current) element.scrollTop = element.scrollHeight;
   }, [conversation.id, messages]);
 
+  // A search hit opened this conversation: show that message (once, after the bottom-scroll above) and stop
+  // following new messages so it stays in view.
+  const highlighted = useDesk((state) =>
+    state.highlightedMessage?.conversationId === conversation.id ? state.highlightedMessage.messageId : null,
+  );
+  const scrolledTo = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (!highlighted || scrolledTo.current === highlighted) return;
+    const target = scrollRef.current?.querySelector(`[data-message-id="${CSS.escape(highlighted)}"]`);
+    if (!target) return; // Not loaded yet: runs again when the messages arrive.
+    scrolledTo.current = highlighted;
+    stickToBottom.current = false;
+    target.scrollIntoView({ block: 'center' });
+  }, [highlighted, messages]);
+
   const onScroll = () => {
     const element = scrollRef.current;
     if (!element) return;
@@ -80,7 +96,12 @@ export function Transcript({ conversation, messages, loading, myAgentId }: Trans
           {messages.map((message, index) => (
             <Fragment key={message.id}>
               {index === dividerAt && divider}
-              <MessageItem message={message} shopper={conversation.shopper} myAgentId={myAgentId} />
+              <MessageItem
+                message={message}
+                shopper={conversation.shopper}
+                myAgentId={myAgentId}
+                searchHit={message.id === highlighted}
+              />
             </Fragment>
           ))}
           {dividerAt === messages.length && divider}

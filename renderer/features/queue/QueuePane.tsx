@@ -8,6 +8,9 @@ import type { MessageKey } from '../../i18n/en.js';
 import { queueCount, queueIds } from '../../store/queue.js';
 import { QUEUE_TABS, type QueueTab } from '../../store/ui-slice.js';
 import { useDesk } from '../../store/use-desk.js';
+import { isSearching } from '../../store/search-slice.js';
+import { SearchBox } from '../search/SearchBox.js';
+import { SearchResults } from '../search/SearchResults.js';
 import { TeamRoster } from '../team/TeamRoster.js';
 import { focusQueueRow } from './queue-dom.js';
 import { QueueRow } from './QueueRow.js';
@@ -63,6 +66,7 @@ export function QueuePane() {
   const setCursor = useDesk((state) => state.setQueueCursor);
   const openConversation = useDesk((state) => state.openConversation);
   const ready = useDesk((state) => state.snapshotStatus === 'ready');
+  const searching = useDesk(isSearching);
 
   // The keyboard cursor follows the list: it stays on its row if still there, else falls back sensibly.
   const effectiveActive =
@@ -111,8 +115,8 @@ export function QueuePane() {
     }
   };
 
-  return (
-    <nav className="pane pane--queue" aria-label={t('queue.label')}>
+  const queue = (
+    <>
       <div role="tablist" aria-label={t('queue.label')} className="queue-tabs" onKeyDown={onTabsKeyDown}>
         {QUEUE_TABS.map((queueTab) => (
           <QueueTabButton key={queueTab} tab={queueTab} selected={queueTab === tab} onSelect={setTab} />
@@ -138,6 +142,13 @@ export function QueuePane() {
         )}
       </div>
       <p className="queue-hint">{t('queue.keyboardHint')}</p>
+    </>
+  );
+
+  return (
+    <nav className="pane pane--queue" aria-label={t('queue.label')}>
+      <SearchBox />
+      {searching ? <SearchResults /> : queue}
       <TeamRoster />
     </nav>
   );
