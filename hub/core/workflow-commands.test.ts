@@ -4,12 +4,11 @@ import {
   api,
   closeAllSockets,
   connectChat,
-  connectDesk,
   conversationIdOf,
   eventsOf,
   handoffRequest,
-  signIn,
   syncAll,
+  connectorRecordingIds,
   testHubForFile,
   type DeskClient,
 } from '../testing/hub-fixture.js';
@@ -19,13 +18,7 @@ const hub = testHubForFile([
   ['ben@example.com', 'Ben Carter'],
   ['lena@example.com', 'Lena Lead', 'lead'],
 ]);
-const ids: Record<string, string> = {};
-
-async function connectAs(email: string): Promise<DeskClient> {
-  const session = await signIn(hub.url, email);
-  ids[email] = session.account.id;
-  return connectDesk(hub.url, session.token);
-}
+const { ids, connectAs } = connectorRecordingIds(hub);
 
 const lastEvent = async (conversationId: string) => (await eventsOf(hub.url, conversationId)).at(-1);
 const viewOf = async (conversationId: string) =>

@@ -4,9 +4,8 @@ import { handoffViewSchema } from '../../shared/handoff-api.js';
 import {
   api,
   closeAllSockets,
-  connectDesk,
   handoffRequest,
-  signIn,
+  connectorRecordingIds,
   testHubForFile,
   type DeskClient,
 } from '../testing/hub-fixture.js';
@@ -16,13 +15,7 @@ const hub = testHubForFile([
   ['ben@example.com', 'Ben Carter'],
   ['lena@example.com', 'Lena Lead', 'lead'],
 ]);
-const ids: Record<string, string> = {};
-
-async function connectAs(email: string): Promise<DeskClient> {
-  const session = await signIn(hub.url, email);
-  ids[email] = session.account.id;
-  return connectDesk(hub.url, session.token);
-}
+const { ids, connectAs } = connectorRecordingIds(hub);
 
 describe('settings', () => {
   it('are pushed on connect, changed by leads only, validated, applied at once, audited and kept', async () => {

@@ -1,26 +1,19 @@
 // Ids and typing belong to whoever made them: a shopper message may not take an agent's message id, a console may
 // not reuse another account's command id, and the shopper sees only the assignee typing.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  addAccount,
   api,
-  closeAllSockets,
   connectAs,
   connectChat,
   handoffRequest,
-  startTestHub,
   syncAll,
-  type TestHub,
+  testHubForFile,
 } from '../testing/hub-fixture.js';
 
-let hub: TestHub;
-beforeAll(async () => {
-  hub = await startTestHub();
-  await addAccount(hub, 'alva@example.com', 'Alva Sund');
-  await addAccount(hub, 'ben@example.com', 'Ben Olsson');
-});
-afterEach(() => closeAllSockets());
-afterAll(() => hub.close());
+const hub = testHubForFile([
+  ['alva@example.com', 'Alva Sund'],
+  ['ben@example.com', 'Ben Olsson'],
+]);
 
 describe('message and command ids', () => {
   it("refuses a shopper message that reuses an agent's message id, and never echoes the agent's message", async () => {

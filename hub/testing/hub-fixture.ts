@@ -167,6 +167,19 @@ export async function signIn(url: string, email: string, password = PASSWORD) {
   return signInResponseSchema.parse(await response.json());
 }
 
+/** Signs consoles in by email and remembers each account's id, for assertions on agent ids. */
+export function connectorRecordingIds(hub: { readonly url: string }) {
+  const ids: Record<string, string> = {};
+  return {
+    ids,
+    async connectAs(email: string): Promise<DeskClient> {
+      const session = await signIn(hub.url, email);
+      ids[email] = session.account.id;
+      return connectDesk(hub.url, session.token);
+    },
+  };
+}
+
 /** A console's socket, signed in as `email`. */
 export async function connectAs(url: string, email: string, password = PASSWORD): Promise<DeskClient> {
   return connectDesk(url, (await signIn(url, email, password)).token);
