@@ -25,6 +25,10 @@ export const connectionStatusSchema = z.enum([
   'connecting', // first connection after sign-in or start
   'online', // connected and caught up with the hub's log
   'reconnecting', // lost the hub, trying again
+  // Signed in on this machine's cached data while the hub cannot be reached (the password was checked against
+  // the verifier kept from the last online sign-in). Reading and searching work; actions wait in the outbox.
+  // The desk core keeps trying the hub and turns live by itself (status `connecting`, then `online`).
+  'offline_review',
 ]);
 export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
 
@@ -33,6 +37,11 @@ export const connectionStateSchema = z.object({
   hubUrl: z.string().nullable(),
   /** Why the last attempt failed, in words for the agent. */
   lastError: z.string().nullable(),
+  /** While catching up after a (re)connect: changes applied of those the hub had when the catch-up began. */
+  catchUp: z
+    .object({ applied: z.number().int().nonnegative(), total: z.number().int().nonnegative() })
+    .nullable()
+    .default(null),
 });
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
 
@@ -40,32 +49,47 @@ export const deskSessionSchema = z.object({ account: accountSchema, hubUrl: z.st
 export type DeskSession = z.infer<typeof deskSessionSchema>;
 
 /** This machine's own choices, kept by the desk core (not on the hub). */
+/** Keep cached conversations for this many days after their last message; null keeps everything. */
+export const retentionDaysSchema = z.number().int().min(1).max(3650).nullable();
 export const preferencesSchema = z.object({
   /** `system`: Swedish when the system locale is Swedish, otherwise English. */
   language: z.enum(['system', 'en', 'sv']),
   notifications: z.boolean(),
   sound: z.boolean(),
+  /**
+   * Resolved conversations whose last message is older are removed from this machine's cache (never one with
+   * unsent work). Stored preferences from before this field read as null.
+   */
+  retentionDays: retentionDaysSchema.default(null),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
-export const DEFAULT_PREFERENCES: Preferences = { language: 'system', notifications: true, sound: false };
-
-export const deskSnapshotSchema = z.object({
-  session: deskSessionSchema.nullable(),
-  connection: connectionStateSchema,
-  /** Every handed-off conversation the console knows (never `with_ai` ones). */
-  conversations: z.array(conversationSchema),
-  /** The hub URL to prefill on the sign-in screen. */
-  defaultHubUrl: z.string(),
-  /** The team as last pushed by the hub (empty before the first connection). */
-  roster: rosterSchema.default([]),
-  settings: hubSettingsSchema.nullable().default(null),
-  cannedReplies: z.array(cannedReplySchema).default([]),
-  activity: z.array(conversationActivitySchema).default([]),
-  /** Unread shopper messages per conversation assigned to me (and mentions), cleared by markRead. */
-  unread: z.record(z.string(), z.number().int().nonnegative()).default({}),
-  preferences: preferencesSchema.default(DEFAULT_PREFERENCES),
+export const DEFAULT_PREFERENCES: Preferences = {
+  language: 'system',
+  notifications: true,
+  sound: false,
+  retentionDays: null,
+};
+/** A change to some preferences (no defaults: a missing field keeps its stored value). */
+export const preferencesPatchSchema = z.strictObject({
+  language: preferencesSchema.shape.language.optional(),
+  notifications: z.boolean().optional(),
+  sound: z.boolean().optional(),
+  retentionDays: retentionDaysSchema.optional(),
 });
-export type DeskSnapshot = z.infer<typeof deskSnapshotSchema>;
+
+/** What this machine's cache holds (Settings → This computer). */
+export const cacheInfoSchema = z.object({
+  /** The cache's files on disk (database, write-ahead log), in bytes. */
+  bytes: z.number().int().nonnegative(),
+  conversations: z.number().int().nonnegative(),
+  messages: z.number().int().nonnegative(),
+  oldestMessageAt: isoDateTimeSchema.nullable(),
+  /** Actions in the outbox not yet acknowledged by the hub. */
+  unsent: z.number().int().nonnegative(),
+  /** The account whose data it holds (the one that may sign in offline), if any. */
+  ownerEmail: z.string().nullable(),
+});
+export type CacheInfo = z.infer<typeof cacheInfoSchema>;
 
 export const deskErrorSchema = z.object({
   code: z.union([
@@ -92,6 +116,48 @@ export const actionResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), error: deskErrorSchema }),
 ]);
 export type ActionResult = z.infer<typeof actionResultSchema>;
+
+/** An outbox command the hub refused: kept, with the text the agent wrote, until the agent dismisses it. */
+export const commandTypeSchema = z.enum([
+  'claim',
+  'reply',
+  'resolve',
+  'transfer',
+  'set_status',
+  'note',
+  'set_tags',
+]);
+export const failedActionSchema = z.object({
+  commandId: z.string(),
+  conversationId: z.string(),
+  commandType: commandTypeSchema,
+  /** What the agent wrote (a reply, a note, a transfer note), so that nothing typed is lost. */
+  text: z.string().nullable(),
+  createdAt: isoDateTimeSchema,
+  /** Why the hub refused it, in the hub's words (e.g. "Only Anna, who has this conversation, …"). */
+  error: deskErrorSchema,
+});
+export type FailedAction = z.infer<typeof failedActionSchema>;
+
+export const deskSnapshotSchema = z.object({
+  session: deskSessionSchema.nullable(),
+  connection: connectionStateSchema,
+  /** Every handed-off conversation the console knows (never `with_ai` ones). */
+  conversations: z.array(conversationSchema),
+  /** The hub URL to prefill on the sign-in screen. */
+  defaultHubUrl: z.string(),
+  /** The team as last pushed by the hub (empty before the first connection). */
+  roster: rosterSchema.default([]),
+  settings: hubSettingsSchema.nullable().default(null),
+  cannedReplies: z.array(cannedReplySchema).default([]),
+  activity: z.array(conversationActivitySchema).default([]),
+  /** Unread shopper messages per conversation assigned to me (and mentions), cleared by markRead. */
+  unread: z.record(z.string(), z.number().int().nonnegative()).default({}),
+  preferences: preferencesSchema.default(DEFAULT_PREFERENCES),
+  /** Refused outbox actions not yet dismissed, oldest first. */
+  failedActions: z.array(failedActionSchema).default([]),
+});
+export type DeskSnapshot = z.infer<typeof deskSnapshotSchema>;
 
 export const searchArgsSchema = z.strictObject({
   /** Words as typed; every word must match (prefix match on the last one, so results follow typing). */
@@ -150,8 +216,10 @@ export const deskCalls = {
       email: z.email().max(320),
       password: z.string().min(1).max(1000),
     }),
+    // With the hub unreachable, the account that last signed in on this machine (same hub, right password)
+    // gets `offline: true`: the console opens in offline review (connection status `offline_review`).
     result: z.discriminatedUnion('ok', [
-      z.object({ ok: z.literal(true), session: deskSessionSchema }),
+      z.object({ ok: z.literal(true), session: deskSessionSchema, offline: z.boolean().default(false) }),
       z.object({ ok: z.literal(false), error: deskErrorSchema }),
     ]),
   },
@@ -207,9 +275,44 @@ export const deskCalls = {
   },
   /** The agent has seen this conversation: its unread count goes to 0. */
   markRead: { args: conversationIdArgs, result: z.object({ ok: z.literal(true) }) },
-  setPreferences: { args: preferencesSchema.partial().strict(), result: preferencesSchema },
+  setPreferences: { args: preferencesPatchSchema, result: preferencesSchema },
   /** Full-text search over every cached transcript (works offline); newest first. */
   search: { args: searchArgsSchema, result: searchResultSchema },
+  /** A conversation as a file: `text` for people (labels in `language`), `json` for programs. Works offline. */
+  exportConversation: {
+    args: conversationIdArgs.extend({
+      format: z.enum(['text', 'json']),
+      language: z.enum(['en', 'sv']).default('en'),
+    }),
+    result: z.discriminatedUnion('ok', [
+      z.object({
+        ok: z.literal(true),
+        /** e.g. `conversation-2026-11-22-anna-svensson.txt`: safe on every OS. */
+        fileName: z.string(),
+        mimeType: z.enum(['text/plain;charset=utf-8', 'application/json']),
+        content: z.string(),
+      }),
+      z.object({ ok: z.literal(false), error: deskErrorSchema }),
+    ]),
+  },
+  cacheInfo: { args: z.strictObject({}), result: cacheInfoSchema },
+  /**
+   * For a shared computer: signs out and removes everything this machine holds for the account (conversations,
+   * outbox, offline sign-in verifier, saved session); the machine's preferences stay. Refused with `unsent_work`
+   * while the outbox holds unsent actions, unless `discardUnsent`.
+   */
+  clearCache: {
+    args: z.strictObject({ discardUnsent: z.boolean().default(false) }),
+    result: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true) }),
+      z.object({ ok: z.literal(false), error: deskErrorSchema }),
+    ]),
+  },
+  /** The agent has read (and copied or reused) a refused action: it leaves the list and the transcript. */
+  dismissFailedAction: {
+    args: z.strictObject({ commandId: z.string().min(1).max(200) }),
+    result: z.object({ ok: z.literal(true) }),
+  },
 } as const;
 
 export type DeskCallName = keyof typeof deskCalls;
@@ -226,9 +329,18 @@ export const deskEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('commandFailed'),
     conversationId: z.string(),
-    commandType: z.enum(['claim', 'reply', 'resolve', 'transfer', 'set_status', 'note', 'set_tags']),
+    commandType: commandTypeSchema,
     error: deskErrorSchema,
   }),
+  /** The whole list of refused actions, after one was added or dismissed. */
+  z.object({ type: z.literal('failedActions'), failedActions: z.array(failedActionSchema) }),
+  /** The conversation left the cache: erased on the hub, or past the retention period. */
+  z.object({ type: z.literal('conversationRemoved'), conversationId: z.string() }),
+  /**
+   * The cache was rebuilt (a full resync after the hub's log changed identity) or cleared: everything the
+   * renderer holds is stale; it reads getSnapshot again.
+   */
+  z.object({ type: z.literal('reset') }),
   z.object({ type: z.literal('roster'), roster: rosterSchema }),
   z.object({ type: z.literal('settings'), settings: hubSettingsSchema }),
   z.object({ type: z.literal('activity'), activity: conversationActivitySchema }),

@@ -37,6 +37,15 @@ export const hubChangeSchema = z.discriminatedUnion('kind', [
     kind: z.literal('message'),
     message: messageSchema,
   }),
+  /**
+   * The conversation was erased on the hub (the shop's data-erasure request): consoles drop it and its messages.
+   * Earlier changes of that conversation are removed from the log with it.
+   */
+  z.object({
+    position: z.number().int().positive(),
+    kind: z.literal('deleted'),
+    conversationId: z.string().min(1),
+  }),
 ]);
 export type HubChange = z.infer<typeof hubChangeSchema>;
 
@@ -52,6 +61,13 @@ export const syncResponseSchema = z.discriminatedUnion('ok', [
     /** The hub's latest position when the page was read. */
     head: z.number().int().nonnegative(),
     hasMore: z.boolean(),
+    /**
+     * The identity of the hub's log, fixed when its database was created. A console whose cache was filled from
+     * another log (the hub's data was replaced), or whose position is beyond `head` (restored from a backup), must
+     * resync from 0. Compaction never requires that: reading a compacted log from any position still yields the
+     * latest state of everything changed since.
+     */
+    logId: z.string().min(1),
   }),
   z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
 ]);
