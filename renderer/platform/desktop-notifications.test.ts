@@ -64,7 +64,7 @@ describe('desktop notifications in the web host', () => {
     const off = await setup();
     off.desk.emit({
       type: 'preferences',
-      preferences: { language: 'en', notifications: false, sound: false },
+      preferences: { language: 'en', notifications: false, sound: false, retentionDays: null },
     });
     off.desk.emit({ type: 'notification', notification: { ...mention, id: 'n2' } });
     RecordingNotification.permission = 'denied';

@@ -11,7 +11,7 @@ export interface ConnectionSlice {
 }
 
 export const createConnectionSlice: DeskSliceCreator<ConnectionSlice> = (set) => ({
-  connection: { status: 'connecting', hubUrl: null, lastError: null },
+  connection: { status: 'connecting', hubUrl: null, lastError: null, catchUp: null },
   bridgeLink: 'connecting',
   setConnection: (connection) => set({ connection }),
   setBridgeLink: (bridgeLink) => set({ bridgeLink }),

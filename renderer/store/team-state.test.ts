@@ -33,7 +33,7 @@ describe('team state', () => {
         settings: DEFAULT_SETTINGS,
         activity: [{ conversationId: 'c1', viewers: [], shopperTyping: true }],
         unread: { c1: 2 },
-        preferences: { language: 'sv', notifications: false, sound: true },
+        preferences: { language: 'sv', notifications: false, sound: true, retentionDays: null },
       }),
     );
     await ready(desk);
@@ -187,9 +187,12 @@ describe('activity and read marks', () => {
     doc.dispatchEvent(new Event('visibilitychange'));
     desk.emit({
       type: 'connection',
-      connection: { status: 'reconnecting', hubUrl: null, lastError: 'gone' },
+      connection: { status: 'reconnecting', hubUrl: null, lastError: 'gone', catchUp: null },
     });
-    desk.emit({ type: 'connection', connection: { status: 'online', hubUrl: null, lastError: null } });
+    desk.emit({
+      type: 'connection',
+      connection: { status: 'online', hubUrl: null, lastError: null, catchUp: null },
+    });
     expect(reports().slice(-2)).toEqual([
       { conversationId: 'c1', typing: null },
       { conversationId: 'c1', typing: null },

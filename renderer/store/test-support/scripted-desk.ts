@@ -74,7 +74,7 @@ export function member(patch: Partial<TeamMember> & Pick<TeamMember, 'id' | 'nam
 export function snapshot(conversations: Conversation[], patch: Partial<DeskSnapshot> = {}): DeskSnapshot {
   return {
     session: { account: me, hubUrl: 'http://127.0.0.1:4710' },
-    connection: { status: 'online', hubUrl: 'http://127.0.0.1:4710', lastError: null },
+    connection: { status: 'online', hubUrl: 'http://127.0.0.1:4710', lastError: null, catchUp: null },
     conversations,
     defaultHubUrl: 'http://127.0.0.1:4710',
     roster: [],
@@ -83,6 +83,7 @@ export function snapshot(conversations: Conversation[], patch: Partial<DeskSnaps
     activity: [],
     unread: {},
     preferences: DEFAULT_PREFERENCES,
+    failedActions: [],
     ...patch,
   };
 }
@@ -131,7 +132,7 @@ export function scriptedDesk(initial: DeskSnapshot) {
     markRead: vi.fn(async (_args: DeskCallArgs<'markRead'>): Promise<DeskCallResult<'markRead'>> => ({
       ok: true,
     })),
-    setPreferences: vi.fn(async (patch: Partial<DeskSnapshot['preferences']>) => ({
+    setPreferences: vi.fn(async (patch: DeskCallArgs<'setPreferences'>) => ({
       ...DEFAULT_PREFERENCES,
       ...patch,
     })),
@@ -139,6 +140,30 @@ export function scriptedDesk(initial: DeskSnapshot) {
       hits: [],
       more: false,
     })),
+    exportConversation: vi.fn(
+      async (args: DeskCallArgs<'exportConversation'>): Promise<DeskCallResult<'exportConversation'>> => ({
+        ok: true,
+        fileName: `conversation-${args.conversationId}.${args.format === 'json' ? 'json' : 'txt'}`,
+        mimeType: args.format === 'json' ? 'application/json' : 'text/plain;charset=utf-8',
+        content: args.format === 'json' ? '{}' : 'transcript',
+      }),
+    ),
+    cacheInfo: vi.fn(async (_args: DeskCallArgs<'cacheInfo'>): Promise<DeskCallResult<'cacheInfo'>> => ({
+      bytes: 2_400_000,
+      conversations: 120,
+      messages: 3400,
+      oldestMessageAt: null,
+      unsent: 0,
+      ownerEmail: me.email,
+    })),
+    clearCache: vi.fn(async (_args: DeskCallArgs<'clearCache'>): Promise<DeskCallResult<'clearCache'>> => ({
+      ok: true,
+    })),
+    dismissFailedAction: vi.fn(
+      async (_args: DeskCallArgs<'dismissFailedAction'>): Promise<DeskCallResult<'dismissFailedAction'>> => ({
+        ok: true,
+      }),
+    ),
     onEvent(listener: (event: DeskEvent) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);
