@@ -9,6 +9,12 @@ import { isoAt, systemClock, type Clock } from './core/clock.js';
 import { ClockTimers } from './core/clock-timers.js';
 import type { HandoffRules } from './core/handoff-rules.js';
 import { HubSettingsService } from './core/hub-settings.js';
+import {
+  checkLogRetention,
+  DEFAULT_LOG_RETENTION_MS,
+  LogCompactor,
+  type CompactionResult,
+} from './core/log-compaction.js';
 import { SnoozeWaker } from './core/snooze-waker.js';
 import { seedDemo } from './demo/seed.js';
 import { WebChat } from './demo/web-chat.js';
@@ -40,6 +46,11 @@ export interface HubOptions {
   log?: boolean;
   /** The hub's clock (epoch ms). Tests move it (then call runDueTimers) instead of waiting. */
   clock?: Clock;
+  /**
+   * How long every change stays in the consoles' log before compaction may drop it for a later change of the
+   * same conversation or message. Default 7 days; at least 1 day (startHub refuses less).
+   */
+  logRetentionMs?: number;
 }
 
 export interface RunningHub {
@@ -51,6 +62,8 @@ export interface RunningHub {
    * on their own; a test that moves its own clock calls this afterwards.
    */
   runDueTimers(): void;
+  /** Compacts the log now (or joins the pass in progress); resolves when the pass is over. */
+  compactLog(): Promise<CompactionResult>;
   close(): Promise<void>;
 }
 
@@ -60,9 +73,12 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const host = options.host ?? '127.0.0.1';
   const clock = options.clock ?? systemClock;
-  const store = SqliteHubStore.open(options.dataDir);
+  const logRetentionMs = options.logRetentionMs ?? DEFAULT_LOG_RETENTION_MS;
+  checkLogRetention(logRetentionMs);
+  const store = SqliteHubStore.open(options.dataDir, clock);
   const timers = new ClockTimers(clock);
   let router: Router | null = null;
+  let compactor: LogCompactor | null = null;
   try {
     for (const token of options.integrationTokens ?? []) {
       store.addIntegrationToken(hashToken(token), 'configured', isoAt(clock()));
@@ -103,6 +119,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     settings.onChange(() => routing.request());
     snoozes.wakeDue();
     routing.request();
+    const logCompactor = new LogCompactor(store, clock, timers, logRetentionMs);
+    compactor = logCompactor;
+    logCompactor.start();
     await app.listen({ port: options.port, host });
 
     const address = app.server.address();
@@ -112,9 +131,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
       port,
       runDueTimers: () => timers.runDue(),
+      compactLog: () => logCompactor.compact(),
       close() {
         closing ??= (async () => {
           routing.close();
+          await logCompactor.close();
           timers.close();
           // Sockets first: open WebSocket connections would otherwise keep the HTTP server from closing.
           io.disconnectSockets(true);
@@ -128,6 +149,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     };
   } catch (error) {
     router?.close();
+    await compactor?.close();
     timers.close();
     store.close();
     throw error;
@@ -139,4 +161,5 @@ export function createAccount(dataDirOrStore: string | HubStore, input: NewAccou
   return createAccountIn(dataDirOrStore, input);
 }
 export { AccountError, type NewAccountInput } from './auth/accounts.js';
+export { LogRetentionError, type CompactionResult } from './core/log-compaction.js';
 export { DEMO_ACCOUNTS, DEMO_INTEGRATION_TOKEN, DEMO_PASSWORD } from './demo/seed.js';

@@ -3,12 +3,15 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { roleSchema } from '../shared/domain.js';
-import { AccountError, createAccount, DEFAULT_SESSION_TTL_MS, startHub } from './app.js';
+import { AccountError, createAccount, DEFAULT_SESSION_TTL_MS, LogRetentionError, startHub } from './app.js';
+import { DAY_MS, DEFAULT_LOG_RETENTION_MS } from './core/log-compaction.js';
 import { DEMO_ACCOUNTS, DEMO_INTEGRATION_TOKEN, DEMO_PASSWORD } from './demo/seed.js';
 
 const USAGE = `Usage:
   npm run hub                          start the hub (configured by HUB_PORT, HUB_HOST, HUB_DATA_DIR,
-                                       HUB_DEMO=1, HUB_SESSION_TTL_HOURS, HUB_INTEGRATION_TOKENS)
+                                       HUB_DEMO=1, HUB_SESSION_TTL_HOURS, HUB_INTEGRATION_TOKENS,
+                                       HUB_LOG_RETENTION_DAYS: how long the consoles' log keeps every
+                                       change before compaction, at least 1, default 7)
   npm run hub -- add-user --email EMAIL --name NAME --role agent|lead [--password PASSWORD]
                                        create an account (the password is read from stdin if not given)`;
 
@@ -72,6 +75,7 @@ async function serve(): Promise<void> {
   const demo = process.env.HUB_DEMO === '1' || process.env.HUB_DEMO === 'true';
   const port = numberFromEnv('HUB_PORT', 4710);
   const ttlHours = numberFromEnv('HUB_SESSION_TTL_HOURS', DEFAULT_SESSION_TTL_MS / 3_600_000);
+  const logRetentionDays = numberFromEnv('HUB_LOG_RETENTION_DAYS', DEFAULT_LOG_RETENTION_MS / DAY_MS);
   const integrationTokens = (process.env.HUB_INTEGRATION_TOKENS ?? '')
     .split(',')
     .map((token) => token.trim())
@@ -82,6 +86,7 @@ async function serve(): Promise<void> {
     dataDir: dataDir(),
     demo,
     sessionTtlMs: ttlHours * 3_600_000,
+    logRetentionMs: logRetentionDays * DAY_MS,
     integrationTokens,
     log: process.env.HUB_LOG === '1',
   });
@@ -124,7 +129,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof LogRetentionError) {
     console.error(`${error.message}\n\n${USAGE}`);
     process.exit(2);
   }

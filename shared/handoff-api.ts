@@ -34,6 +34,13 @@ export const createHandoffRequestSchema = z.strictObject({
 });
 export type CreateHandoffRequest = z.infer<typeof createHandoffRequestSchema>;
 
+// DELETE /api/v1/handoffs/:conversationId — the shop's data-erasure request (no body). 204 when erased; 404
+// naming the id when the hub has no such conversation; 401 without a valid integration token. Removes the
+// conversation, its messages, its chat session and its history in the consoles' log in one transaction;
+// consoles receive a `deleted` change (shared/desk-protocol.ts) and drop their copy. Afterwards GET and
+// shopper messages for it answer 404, and console commands on it are refused `not_found`. The event stream
+// (GET /events) keeps its events for now.
+
 /** POST /api/v1/handoffs/:conversationId/messages — a new shopper message from the channel. */
 export const shopperMessageRequestSchema = z.strictObject({
   id: clientIdSchema,

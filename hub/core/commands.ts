@@ -7,6 +7,7 @@ import { METRICS } from '../../shared/events.js';
 import type { HubStore } from '../store/hub-store.js';
 import { isoAt, secondsBetween, type Clock } from './clock.js';
 import { accept, mayAct, mustGet, notAssigneeMessage, refuse, type CommandContext } from './command-rules.js';
+import { missingConversationMessage } from './erasure.js';
 import { appendMetric } from './events.js';
 import { addNote, setTags } from './note-and-tags-commands.js';
 import { setStatus } from './status-command.js';
@@ -41,7 +42,7 @@ function execute(context: CommandContext, command: Command): CommandResult {
     if (conversation && command.type === 'claim') {
       return refuse(command, 'not_claimable', 'The Customer Agent is still handling this conversation.');
     }
-    return refuse(command, 'not_found', `No handed-off conversation ${command.conversationId}.`);
+    return refuse(command, 'not_found', missingConversationMessage(context.store, command.conversationId));
   }
   switch (command.type) {
     case 'claim':

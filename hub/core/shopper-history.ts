@@ -4,6 +4,7 @@ import type { RequestResult } from '../../shared/desk-protocol.js';
 import type { Conversation } from '../../shared/domain.js';
 import type { StreamEvent } from '../../shared/events.js';
 import type { HubStore } from '../store/hub-store.js';
+import { missingConversationMessage } from './erasure.js';
 
 export const HISTORY_CONVERSATIONS = 20;
 export const HISTORY_EVENTS = 30;
@@ -16,7 +17,7 @@ export function shopperHistory(
   if (!conversation || conversation.escalatedAt === null) {
     return {
       ok: false,
-      error: { code: 'not_found', message: `No handed-off conversation ${conversationId}.` },
+      error: { code: 'not_found', message: missingConversationMessage(store, conversationId) },
     };
   }
   const shopper = {

@@ -9,6 +9,7 @@ import {
   shopperMessageRequestSchema,
 } from '../../shared/handoff-api.js';
 import { isoAt, type Clock } from '../core/clock.js';
+import { eraseConversation } from '../core/erasure.js';
 import type { HandoffRules } from '../core/handoff-rules.js';
 import {
   appendShopperMessage,
@@ -56,6 +57,16 @@ export function registerHandoffRoutes(
     const view = handoffView(store, params.data.conversationId);
     if (!view) return sendError(reply, 404, 'not_found', notFound(params.data.conversationId));
     return view;
+  });
+
+  // The shop's data-erasure request (see core/erasure.ts): 204, and consoles get a `deleted` change.
+  app.delete(`${API_PREFIX}/handoffs/:conversationId`, { onRequest }, async (request, reply) => {
+    const params = conversationParamsSchema.safeParse(request.params);
+    if (!params.success) return reply.code(400).send(invalidRequest(issuesOf(params.error)));
+    if (!eraseConversation(store, params.data.conversationId)) {
+      return sendError(reply, 404, 'not_found', notFound(params.data.conversationId));
+    }
+    return reply.code(204).send();
   });
 
   app.post(`${API_PREFIX}/handoffs/:conversationId/messages`, { onRequest }, async (request, reply) => {

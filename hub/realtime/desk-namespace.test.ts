@@ -11,6 +11,7 @@ import {
   testHubForFile,
 } from '../testing/hub-fixture.js';
 import { io } from 'socket.io-client';
+import { conversationIdOfChange } from '../store/hub-store.js';
 
 const hub = testHubForFile(
   [
@@ -87,15 +88,14 @@ describe('/desk sync and live changes', () => {
     const desk = await connectDesk(hub.url, session.token);
     await api(hub.url, '/api/v1/handoffs', { body: handoffRequest('conv-sync') });
     const all = await syncAll(desk);
-    const mine = all.filter((change) =>
-      change.kind === 'conversation'
-        ? change.conversation.id === 'conv-sync'
-        : change.message.conversationId === 'conv-sync',
-    );
+    const mine = all.filter((change) => conversationIdOfChange(change) === 'conv-sync');
     // The conversation first, then its whole transcript.
-    expect(
-      mine.map((change) => (change.kind === 'conversation' ? 'conversation' : change.message.id)),
-    ).toEqual(['conversation', 'm1', 'm2', 'm3']);
+    expect(mine.map((change) => (change.kind === 'message' ? change.message.id : change.kind))).toEqual([
+      'conversation',
+      'm1',
+      'm2',
+      'm3',
+    ]);
 
     // Replay from a position returns exactly what follows it.
     const from = mine[1]!.position;

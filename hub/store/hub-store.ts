@@ -104,6 +104,24 @@ export interface ChangesPage {
   changes: HubChange[];
   head: number;
   hasMore: boolean;
+  /** The log's identity, fixed when the database was created. */
+  logId: string;
+}
+
+/** One bounded step of a log compaction pass. */
+export interface CompactionStep {
+  /** The last position this step examined: the next step starts after it. */
+  scannedThrough: number;
+  deleted: number;
+  /** The pass is over: the step reached the end of the log or a change younger than the cutoff. */
+  done: boolean;
+}
+
+/** The conversation a change belongs to, whatever its kind. */
+export function conversationIdOfChange(change: HubChange): string {
+  if (change.kind === 'conversation') return change.conversation.id;
+  if (change.kind === 'message') return change.message.conversationId;
+  return change.conversationId;
 }
 
 export interface StoredCommand {
@@ -201,7 +219,21 @@ export interface HubStore {
   /** Marks agent replies delivered; returns the messages that changed. */
   markDelivered(conversationId: string, messageIds: string[]): Message[];
 
+  /** The changes after `after`, in order; an `after` beyond the head gives an empty page (head < after). */
   readChanges(after: number, limit: number): ChangesPage;
+  /**
+   * Examines up to `limit` changes after `after` in one transaction and deletes those recorded before
+   * `olderThan` (epoch ms) that a later change of the same entity supersedes. Tombstones stay.
+   */
+  compactChanges(options: { after: number; olderThan: number; limit: number }): CompactionStep;
+  /**
+   * The shop's data-erasure request: removes the conversation, its messages, chat session, stored command
+   * results and every change of it in the log, then appends its `deleted` tombstone. False if unknown.
+   * The event stream is not touched.
+   */
+  eraseConversation(id: string): boolean;
+  /** Whether the log holds this conversation's tombstone (it was erased on the hub). */
+  isErased(conversationId: string): boolean;
 
   appendEvent(event: NewEvent): StreamEvent;
   listEvents(query: { conversationId?: string; after: number; limit: number }): StreamEvent[];

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { systemClock, type Clock } from '../../core/clock.js';
 import type { Account, AgentRef, Conversation, Message } from '../../../shared/domain.js';
 import type { HubChange } from '../../../shared/desk-protocol.js';
 import type { StreamEvent } from '../../../shared/events.js';
@@ -15,6 +16,7 @@ import type {
   ChatSession,
   ChatSessionPatch,
   CommittedBatch,
+  CompactionStep,
   ConversationPatch,
   HubStore,
   NewAccount,
@@ -26,6 +28,7 @@ import type {
   StoredCommand,
   StoredSession,
 } from '../hub-store.js';
+import { conversationIdOfChange } from '../hub-store.js';
 import { migrate } from './migrate.js';
 import { migrations } from './migrations/index.js';
 
@@ -202,7 +205,14 @@ export class SqliteHubStore implements HubStore {
     conversationIds: Set<string>;
   } | null = null;
 
-  constructor(readonly file: string) {
+  /** The log's identity (hub_meta.log_id), fixed when the database was created. */
+  private readonly logId: string;
+
+  /** `clock` stamps each change's recorded_at (what compaction's retention counts from). */
+  constructor(
+    readonly file: string,
+    private readonly clock: Clock = systemClock,
+  ) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     // FULL: a commit is on disk before the hub acknowledges it (NORMAL may lose the last commits on power loss).
@@ -210,12 +220,16 @@ export class SqliteHubStore implements HubStore {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db, migrations);
+    const logId = this.db.prepare("SELECT value FROM hub_meta WHERE key = 'log_id'").get() as
+      { value: string } | undefined;
+    if (!logId) throw new Error(`hub store: ${file} has no log id (hub_meta.log_id)`);
+    this.logId = logId.value;
   }
 
   /** Opens (creating if needed) `hub.sqlite` in `dataDir`. */
-  static open(dataDir: string): SqliteHubStore {
+  static open(dataDir: string, clock: Clock = systemClock): SqliteHubStore {
     fs.mkdirSync(dataDir, { recursive: true });
-    return new SqliteHubStore(path.join(dataDir, DATABASE_FILE));
+    return new SqliteHubStore(path.join(dataDir, DATABASE_FILE), clock);
   }
 
   transaction<T>(work: () => T): T {
@@ -541,14 +555,14 @@ export class SqliteHubStore implements HubStore {
     writing.conversationIds.add(id);
     const current = this.mustGetConversation(id);
     if (!isHandedOff(current)) return current;
-    const position = this.appendChange(id, 'conversation', current);
+    const position = this.appendChange(id, 'conversation', id, current);
     this.db.prepare('UPDATE conversations SET version = ? WHERE id = ?').run(position, id);
     const snapshot = { ...current, version: position };
     writing.changes.push({ position, kind: 'conversation', conversation: snapshot });
     if (mayBeNewlyHandedOff) {
       for (const message of this.listMessages(id)) {
         writing.changes.push({
-          position: this.appendChange(id, 'message', message),
+          position: this.appendChange(id, 'message', message.id, message),
           kind: 'message',
           message,
         });
@@ -557,14 +571,19 @@ export class SqliteHubStore implements HubStore {
     return snapshot;
   }
 
+  /** `entityId`: the conversation's id, or the message's (compaction keeps the latest change of each). */
   private appendChange(
     conversationId: string,
     kind: HubChange['kind'],
-    snapshot: Conversation | Message,
+    entityId: string,
+    snapshot: Conversation | Message | null,
   ): number {
     const { lastInsertRowid } = this.db
-      .prepare('INSERT INTO changes (conversation_id, kind, snapshot_json) VALUES (?, ?, ?)')
-      .run(conversationId, kind, JSON.stringify(snapshot));
+      .prepare(
+        `INSERT INTO changes (conversation_id, kind, entity_id, snapshot_json, recorded_at)
+         VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(conversationId, kind, entityId, snapshot === null ? null : JSON.stringify(snapshot), this.clock());
     return Number(lastInsertRowid);
   }
 
@@ -574,7 +593,7 @@ export class SqliteHubStore implements HubStore {
     const conversation = this.mustGetConversation(message.conversationId);
     if (!isHandedOff(conversation)) return;
     writing.changes.push({
-      position: this.appendChange(message.conversationId, 'message', message),
+      position: this.appendChange(message.conversationId, 'message', message.id, message),
       kind: 'message',
       message,
     });
@@ -658,22 +677,94 @@ export class SqliteHubStore implements HubStore {
     });
   }
 
+  // `after` may be beyond the head (a console that synced with this hub before it was restored from a
+  // backup): the page is then empty with head < after, which tells the console to resync.
   readChanges(after: number, limit: number): ChangesPage {
     const rows = this.db
       .prepare(
-        'SELECT position, kind, snapshot_json FROM changes WHERE position > ? ORDER BY position LIMIT ?',
+        `SELECT position, conversation_id, kind, snapshot_json FROM changes WHERE position > ?
+         ORDER BY position LIMIT ?`,
       )
-      .all(after, limit + 1) as { position: number; kind: HubChange['kind']; snapshot_json: string }[];
+      .all(after, limit + 1) as {
+      position: number;
+      conversation_id: string;
+      kind: HubChange['kind'];
+      snapshot_json: string | null;
+    }[];
+    // The latest change is never removed (compaction keeps the latest of each entity; erasure appends its
+    // tombstone), so the largest position is the head.
     const head = (
       this.db.prepare('SELECT coalesce(max(position), 0) AS head FROM changes').get() as { head: number }
     ).head;
     const page = rows.slice(0, limit).map((row): HubChange => {
-      const snapshot = JSON.parse(row.snapshot_json);
+      const { position } = row;
+      if (row.kind === 'deleted') return { position, kind: 'deleted', conversationId: row.conversation_id };
+      const snapshot = JSON.parse(row.snapshot_json ?? 'null');
       return row.kind === 'conversation'
-        ? { position: row.position, kind: 'conversation', conversation: snapshot }
-        : { position: row.position, kind: 'message', message: snapshot };
+        ? { position, kind: 'conversation', conversation: snapshot }
+        : { position, kind: 'message', message: snapshot };
     });
-    return { changes: page, head, hasMore: rows.length > limit };
+    return { changes: page, head, hasMore: rows.length > limit, logId: this.logId };
+  }
+
+  compactChanges(options: { after: number; olderThan: number; limit: number }): CompactionStep {
+    return this.transaction((): CompactionStep => {
+      const rows = this.db
+        .prepare('SELECT position, recorded_at FROM changes WHERE position > ? ORDER BY position LIMIT ?')
+        .all(options.after, options.limit) as { position: number; recorded_at: number }[];
+      const last = rows.at(-1);
+      if (!last) return { scannedThrough: options.after, deleted: 0, done: true };
+      // Superseded: a later change of the same entity exists. Tombstones are kept for good: a console that
+      // last synced before the erasure learns of it from them alone.
+      const { changes: deleted } = this.db
+        .prepare(
+          `DELETE FROM changes WHERE position IN (
+             SELECT c.position FROM changes c
+             WHERE c.position > @after AND c.position <= @last AND c.recorded_at < @olderThan
+               AND c.kind != 'deleted'
+               AND EXISTS (SELECT 1 FROM changes later
+                           WHERE later.conversation_id = c.conversation_id AND later.kind = c.kind
+                             AND later.entity_id = c.entity_id AND later.position > c.position))`,
+        )
+        .run({ after: options.after, last: last.position, olderThan: options.olderThan });
+      // Positions follow the hub's clock, so the first young change ends the pass (a change left behind by
+      // a clock that stepped back is compacted by a later pass).
+      const reachedYoung = rows.some((row) => row.recorded_at >= options.olderThan);
+      return { scannedThrough: last.position, deleted, done: reachedYoung || rows.length < options.limit };
+    });
+  }
+
+  eraseConversation(id: string): boolean {
+    return this.transaction(() => {
+      if (!this.getConversation(id)) return false;
+      // Children first (foreign keys). Stored command results hold snapshots and reply texts, so they go too;
+      // a retried command then meets the tombstone and is refused as deleted.
+      for (const table of ['chat_sessions', 'messages', 'commands', 'changes']) {
+        this.db.prepare(`DELETE FROM ${table} WHERE conversation_id = ?`).run(id);
+      }
+      this.db.prepare('DELETE FROM conversations WHERE id = ?').run(id);
+      const writing = this.writing;
+      // Nothing of it is pushed from this transaction except the tombstone.
+      writing.changes = writing.changes.filter((change) => conversationIdOfChange(change) !== id);
+      for (const [key, message] of writing.messages) {
+        if (message.conversationId === id) writing.messages.delete(key);
+      }
+      writing.conversationIds.delete(id);
+      writing.changes.push({
+        position: this.appendChange(id, 'deleted', id, null),
+        kind: 'deleted',
+        conversationId: id,
+      });
+      return true;
+    });
+  }
+
+  isErased(conversationId: string): boolean {
+    return (
+      this.db
+        .prepare("SELECT 1 FROM changes WHERE conversation_id = ? AND kind = 'deleted' LIMIT 1")
+        .get(conversationId) !== undefined
+    );
   }
 
   // The event stream
