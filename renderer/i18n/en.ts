@@ -390,6 +390,81 @@ export const en = {
   'search.more': 'Showing the newest {{count}} matches; add words or filters to narrow them down.',
   'search.author.agent': 'Agent',
   'command.search': 'Search all transcripts',
+
+  'connection.offlineReview': 'Offline review',
+  'offlineReview.title': 'Offline review',
+  'offlineReview.text':
+    'The hub can’t be reached. You’re reading this computer’s cached copy; what you do waits here and is sent when the hub is back.',
+  'catchUp.label': 'Catching up',
+  'catchUp.progress': 'Catching up: {{applied, number}} of {{total, number}} changes',
+  'delivery.queued': 'Waiting for the hub',
+  'actions.copyText': 'Copy text',
+  'actions.copied': 'Copied to the clipboard.',
+  'actions.copyFailed': 'Could not copy. The text is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
+
+  'notApplied.title': 'Not applied',
+  'notApplied.hint':
+    'The hub refused these because the conversation changed meanwhile. What you wrote is kept here.',
+  'notApplied.kind.claim': 'Claim',
+  'notApplied.kind.reply': 'Your reply',
+  'notApplied.kind.note': 'Your note',
+  'notApplied.kind.resolve': 'Resolve',
+  'notApplied.kind.transfer': 'Transfer',
+  'notApplied.kind.set_status': 'Status change',
+  'notApplied.kind.set_tags': 'Tag change',
+  'notApplied.reason': 'The hub said: {{reason}}',
+  'notApplied.text': 'What you wrote',
+  'notApplied.editAgain': 'Edit again',
+  'notApplied.dismiss': 'Dismiss',
+  'notApplied.count_one': '{{count}} not applied',
+  'notApplied.count_other': '{{count}} not applied',
+  'notApplied.countHint': 'Actions the hub refused. Opens the conversation of the oldest one.',
+
+  'conversation.removed':
+    'The conversation with {{name}} was removed from this computer: it was erased on the hub or is past the retention period.',
+  'conversation.removedUnnamed':
+    'This conversation was removed from this computer: it was erased on the hub or is past the retention period.',
+  'conversation.removedDraft': 'What you had typed in it:',
+
+  'export.button': 'Export',
+  'export.text': 'Export as text',
+  'export.json': 'Export as JSON',
+  'export.working': 'Exporting…',
+  'export.failed': 'Could not export this conversation: {{message}}',
+  'command.exportText': 'Export this conversation as text',
+  'command.exportJson': 'Export this conversation as JSON',
+
+  'thisComputer.title': 'This computer',
+  'thisComputer.hint': 'What this console keeps here so that it works without the hub.',
+  'thisComputer.retention': 'Keep cached conversations',
+  'thisComputer.retention.all': 'Everything',
+  'thisComputer.retention.days7': '7 days',
+  'thisComputer.retention.days30': '30 days',
+  'thisComputer.retention.days90': '90 days',
+  'thisComputer.retention.days365': '1 year',
+  'thisComputer.retention.custom': '{{count}} days',
+  'thisComputer.retentionHint':
+    'Resolved conversations are removed from this computer once their last message is older. Conversations with unsent work always stay.',
+  'thisComputer.size': 'Cache size: {{size}} · {{conversations}} · {{messages}}',
+  'thisComputer.conversations_one': '{{count, number}} conversation',
+  'thisComputer.conversations_other': '{{count, number}} conversations',
+  'thisComputer.messages_one': '{{count, number}} message',
+  'thisComputer.messages_other': '{{count, number}} messages',
+  'thisComputer.sizeLoading': 'Measuring the cache…',
+  'thisComputer.sizeFailed': 'Could not read the cache size: {{message}}',
+  'thisComputer.clear': 'Clear this computer’s cache',
+  'thisComputer.clearHint':
+    'For a shared computer: removes everything this console keeps here for your account and signs you out. Your preferences stay.',
+  'thisComputer.confirmTitle': 'Clear this computer’s cache?',
+  'thisComputer.confirmText':
+    'Every conversation, transcript and search entry this console keeps on this computer is removed, and you are signed out. Signing in again needs the hub.',
+  'thisComputer.unsent_one': '{{count}} reply or action has not reached the hub yet. It will be lost.',
+  'thisComputer.unsent_other':
+    '{{count}} replies or actions have not reached the hub yet. They will be lost.',
+  'thisComputer.confirm': 'Clear cache',
+  'thisComputer.confirmDiscard': 'Discard unsent and clear',
+  'thisComputer.clearing': 'Clearing…',
+  'thisComputer.clearFailed': 'Not cleared: {{message}}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -19,6 +19,8 @@ export interface ConversationActionState {
   pendingTags: string[] | null;
   /** The last failure, in words, until dismissed or the next action. */
   error: string | null;
+  /** An action waits in the outbox for the hub to come back (shown in place until the console is live). */
+  queued: boolean;
 }
 
 export const IDLE_ACTIONS: ConversationActionState = {
@@ -29,6 +31,7 @@ export const IDLE_ACTIONS: ConversationActionState = {
   moving: false,
   pendingTags: null,
   error: null,
+  queued: false,
 };
 
 export type ConversationStatusChange =
@@ -49,6 +52,8 @@ export interface ActionsSlice {
   /** What the hub refused after the call had returned pending (a commandFailed event). */
   commandFailed(conversationId: string, command: CommandType, message: string, alreadyClaimed: boolean): void;
   dismissActionError(conversationId: string): void;
+  /** The console is live again: what was queued is on its way, and its outcome shows as it arrives. */
+  clearQueuedActions(): void;
 }
 
 const commandNames: Record<CommandType, MessageKey> = {
@@ -95,7 +100,12 @@ export const createActionsSlice =
     ): Promise<{ ok: boolean; pending: boolean }> => {
       try {
         const result = await call();
-        if (result.ok) return { ok: true, pending: result.pending };
+        if (result.ok) {
+          if (result.pending && get().connection.status !== 'online') {
+            get().patchActions(conversationId, { queued: true });
+          }
+          return { ok: true, pending: result.pending };
+        }
         const lostRace = result.error.code === 'already_claimed';
         // The winner's claim reaches this console before our refusal does, so the store already names them.
         const winner = lostRace ? get().conversationsById[conversationId]?.assignee : null;
@@ -192,6 +202,16 @@ export const createActionsSlice =
 
       dismissActionError(conversationId) {
         get().patchActions(conversationId, { error: null });
+      },
+
+      clearQueuedActions() {
+        const entries = Object.entries(get().actionsByConversation);
+        if (!entries.some(([, actions]) => actions.queued)) return;
+        set({
+          actionsByConversation: Object.fromEntries(
+            entries.map(([id, actions]) => [id, actions.queued ? { ...actions, queued: false } : actions]),
+          ),
+        });
       },
     };
   };

@@ -20,6 +20,7 @@ export function applyDeskEvent(state: DeskState, event: DeskEvent): void {
     }
     case 'connection':
       state.setConnection(event.connection);
+      if (event.connection.status === 'online') state.clearQueuedActions();
       return;
     case 'conversation': {
       const { conversation } = event;
@@ -47,6 +48,15 @@ export function applyDeskEvent(state: DeskState, event: DeskEvent): void {
         describeDeskError(event.error),
         event.error.code === 'already_claimed',
       );
+      return;
+    case 'failedActions':
+      state.applyFailedActions(event.failedActions);
+      return;
+    case 'conversationRemoved':
+      state.removeConversation(event.conversationId);
+      return;
+    case 'reset':
+      void state.reloadAfterReset();
       return;
     case 'roster':
       state.applyRoster(event.roster);

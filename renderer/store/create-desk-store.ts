@@ -18,6 +18,9 @@ import { createCannedRepliesSlice } from './canned-replies-slice.js';
 import { createPreferencesSlice } from './preferences-slice.js';
 import { createShopperHistorySlice } from './shopper-history-slice.js';
 import { createSearchSlice } from './search-slice.js';
+import { createFailedActionsSlice } from './failed-actions-slice.js';
+import { createCacheSlice } from './cache-slice.js';
+import { createExportSlice } from './export-slice.js';
 
 export type DeskStore = StoreApi<DeskState>;
 
@@ -35,6 +38,9 @@ export function createDeskStore(api: DeskApi): DeskStore {
     ...createPreferencesSlice(api)(...a),
     ...createShopperHistorySlice(api)(...a),
     ...createSearchSlice(api)(...a),
+    ...createFailedActionsSlice(api)(...a),
+    ...createCacheSlice(api)(...a),
+    ...createExportSlice(api)(...a),
   }));
 }
 

@@ -12,6 +12,9 @@ import type { CannedRepliesSlice } from './canned-replies-slice.js';
 import type { PreferencesSlice } from './preferences-slice.js';
 import type { ShopperHistorySlice } from './shopper-history-slice.js';
 import type { SearchSlice } from './search-slice.js';
+import type { FailedActionsSlice } from './failed-actions-slice.js';
+import type { CacheSlice } from './cache-slice.js';
+import type { ExportSlice } from './export-slice.js';
 
 export type DeskState = SessionSlice &
   ConnectionSlice &
@@ -24,7 +27,10 @@ export type DeskState = SessionSlice &
   CannedRepliesSlice &
   PreferencesSlice &
   ShopperHistorySlice &
-  SearchSlice;
+  SearchSlice &
+  FailedActionsSlice &
+  CacheSlice &
+  ExportSlice;
 
 /** A slice creator that sees the whole store. */
 export type DeskSliceCreator<Slice> = StateCreator<DeskState, [], [], Slice>;

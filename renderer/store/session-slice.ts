@@ -45,7 +45,11 @@ export const createSessionSlice =
 
     async loadSnapshot() {
       try {
-        get().applySnapshot(await api.getSnapshot({}));
+        const snapshot = await api.getSnapshot({});
+        get().applySnapshot(snapshot);
+        // The selected conversation may have missed messages while the link was down.
+        const selected = get().selectedConversationId;
+        if (snapshot.session && selected) void get().loadTranscript(selected);
       } catch (error) {
         // Keep what is on screen (it may be stale but is marked so by the connection state).
         set({
@@ -62,11 +66,11 @@ export const createSessionSlice =
       }
       set({
         session: snapshot.session,
-        connection: snapshot.connection,
         defaultHubUrl: snapshot.defaultHubUrl,
         snapshotStatus: 'ready',
         snapshotError: null,
       });
+      get().setConnection(snapshot.connection);
       get().replaceConversations(snapshot.conversations);
       get().applyRoster(snapshot.roster);
       get().applySettings(snapshot.settings);
@@ -74,9 +78,7 @@ export const createSessionSlice =
       get().replaceActivity(snapshot.activity);
       get().applyUnread(snapshot.unread);
       get().applyPreferences(snapshot.preferences);
-      // The selected conversation may have missed messages while the link was down.
-      const selected = get().selectedConversationId;
-      if (snapshot.session && selected) void get().loadTranscript(selected);
+      get().applyFailedActions(snapshot.failedActions);
     },
 
     applySession(session) {
@@ -92,6 +94,8 @@ export const createSessionSlice =
           return false;
         }
         set({ signInPending: false, session: result.session });
+        // Signed in on this computer's cached copy: say so at once, before the snapshot confirms it.
+        if (result.offline) get().setConnection({ ...get().connection, status: 'offline_review' });
         // The desk core pushes session/connection/conversation events too; the snapshot makes it exact.
         await get().loadSnapshot();
         return true;
@@ -130,6 +134,15 @@ export const createSessionSlice =
         historyByConversation: {},
         drafts: {},
         typing: null,
+        failedActions: [],
+        removedNotice: null,
+        cacheInfo: { state: 'idle' },
+        // Another account must not see this one's search results.
+        searchQuery: '',
+        searchStatus: 'idle',
+        searchHits: [],
+        searchMore: false,
+        highlightedMessage: null,
       });
     },
   });

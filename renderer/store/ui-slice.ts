@@ -74,6 +74,7 @@ export const createUiSlice: DeskSliceCreator<UiSlice> = (set, get) => ({
     set({
       selectedConversationId: conversationId,
       queueCursorId: conversationId,
+      removedNotice: null,
       ...(switched ? { resolveFormFor: null, composerMode: 'reply' as const, typing: null } : {}),
     });
     void get().loadTranscript(conversationId);
