@@ -93,6 +93,7 @@ describe('notifications and unread counts', () => {
       language: 'sv',
       notifications: false,
       sound: false,
+      retentionDays: null,
     });
     await preferencesEvent;
 

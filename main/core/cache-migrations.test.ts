@@ -146,6 +146,40 @@ describe('cache migrations', () => {
     ).not.toThrow();
   });
 
+  it('005 indexes what retention, cache info and the refused-actions list look up, keeping the data', () => {
+    const db = openDb();
+    migrateCache(db, 4);
+    db.prepare(
+      "INSERT INTO conversations (id, status, last_message_at, version, json) VALUES ('c1', 'resolved', '2026-01-01T10:00:00.000Z', 3, '{}')",
+    ).run();
+    db.prepare('INSERT INTO messages (conversation_id, id, position, json) VALUES (?, ?, ?, ?)').run(
+      'c1',
+      'm1',
+      1,
+      JSON.stringify({ text: 'Hej', sentAt: '2026-01-01T09:59:00.000Z' }),
+    );
+    db.prepare(
+      "INSERT INTO outbox (command_id, conversation_id, type, command_json, created_at, status) VALUES ('k1', 'c1', 'claim', '{}', 'then', 'failed')",
+    ).run();
+
+    expect(migrateCache(db, 5)).toBe(5);
+    const plan = (sql: string) =>
+      db
+        .prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+        .all()
+        .map((row) => row.detail)
+        .join('\n');
+    expect(
+      plan("SELECT id FROM conversations WHERE status = 'resolved' AND last_message_at < '2026-02-01'"),
+    ).toContain('conversations_by_last_message');
+    expect(plan('SELECT MIN(sent_at) FROM messages')).toContain('messages_by_sent_at');
+    expect(plan("SELECT * FROM outbox WHERE status = 'failed' ORDER BY seq")).toContain('outbox_by_status');
+    // The rows are untouched, and the oldest message is read from the index.
+    expect(db.prepare('SELECT MIN(sent_at) FROM messages').pluck().get()).toBe('2026-01-01T09:59:00.000Z');
+    expect(db.prepare("SELECT status FROM outbox WHERE command_id = 'k1'").pluck().get()).toBe('failed');
+    expect(db.prepare("SELECT version FROM conversations WHERE id = 'c1'").pluck().get()).toBe(3);
+  });
+
   it('running them again on an up-to-date cache changes nothing', () => {
     const db = openDb();
     migrateCache(db);

@@ -154,6 +154,20 @@ export const cacheMigrations: readonly CacheMigration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    name: 'issue 4: indexes for retention, cache info and refused actions',
+    up(db) {
+      // Retention looks for resolved conversations by the time of their last message; cacheInfo asks for the
+      // oldest message (sent_at is the virtual column of 004: the index stores its values, the table does not);
+      // the failed-actions list and the unsent count read the outbox by status.
+      db.exec(`
+        CREATE INDEX conversations_by_last_message ON conversations (status, last_message_at);
+        CREATE INDEX messages_by_sent_at ON messages (sent_at);
+        CREATE INDEX outbox_by_status ON outbox (status, seq);
+      `);
+    },
+  },
 ];
 
 /** Brings the database up to `target` (default: the latest), each migration in its own transaction. */

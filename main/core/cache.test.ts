@@ -225,10 +225,12 @@ describe('DeskCache', () => {
     expect(reopened.hubState('settings', hubSettingsSchema)).toBeNull();
     expect(reopened.shopperHistory('c1', z.unknown())).toBeNull();
     expect(reopened.unread()).toEqual({});
+    // Stored before the retention preference existed: it reads as "keep everything".
     expect(reopened.devicePreference('preferences', preferencesSchema)).toEqual({
       language: 'sv',
       notifications: false,
       sound: true,
+      retentionDays: null,
     });
   });
 

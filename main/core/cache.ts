@@ -31,6 +31,8 @@ export interface AppliedChanges {
   previous: Map<string, Conversation | null>;
   /** Messages the cache did not have before (by messageKey): a re-push, e.g. a delivery update, is not news. */
   newMessages: Set<string>;
+  /** Conversations a `deleted` change removed from the cache (they were cached). */
+  removed: Set<string>;
   /** A live change skipped ahead of the last applied position: the caller must sync instead. */
   gap: boolean;
 }
@@ -54,6 +56,13 @@ export type HubStateKey = 'roster' | 'settings' | 'canned_replies';
 
 const LAST_POSITION_KEY = 'last_position';
 const OWNER_KEY = 'owner';
+/** The identity of the hub log the cache was filled from (syncResponseSchema.logId). */
+const LOG_ID_KEY = 'log_id';
+/** The offline sign-in verifier of the owner (never the password): see offline-verifier.ts. */
+const OFFLINE_VERIFIER_KEY = 'offline_verifier';
+
+/** Everything that came from the hub for the account (not the outbox, the owner or this machine's choices). */
+const HUB_DATA_TABLES = ['conversations', 'messages', 'hub_state', 'shopper_history', 'unread'] as const;
 
 export class DeskCache {
   readonly db: Database.Database;
@@ -76,6 +85,19 @@ export class DeskCache {
   lastPosition(): number {
     const value = this.getMeta(LAST_POSITION_KEY);
     return value === null ? 0 : Number(value);
+  }
+
+  /** The hub log the cache was filled from; null before the first sync page (or in a cache from before logIds). */
+  logId(): string | null {
+    return this.getMeta(LOG_ID_KEY);
+  }
+
+  offlineVerifierJson(): string | null {
+    return this.getMeta(OFFLINE_VERIFIER_KEY);
+  }
+
+  setOfflineVerifierJson(json: string): void {
+    this.setMeta(OFFLINE_VERIFIER_KEY, json);
   }
 
   owner(): CacheOwner | null {
@@ -104,30 +126,76 @@ export class DeskCache {
    * answer after our position, so it is applied as is, and `head` (when the hub says it was the last page) becomes
    * the new position.
    */
-  applyChanges(changes: HubChange[], options: { fromSync: boolean; head?: number }): AppliedChanges {
+  applyChanges(
+    changes: HubChange[],
+    options: { fromSync: boolean; head?: number; logId?: string },
+  ): AppliedChanges {
     return this.db.transaction((): AppliedChanges => {
       let last = this.lastPosition();
       const applied: HubChange[] = [];
       const previous = new Map<string, Conversation | null>();
       const newMessages = new Set<string>();
+      const removed = new Set<string>();
+      if (options.logId !== undefined) this.setMeta(LOG_ID_KEY, options.logId);
       for (const change of changes) {
         if (change.position <= last) continue; // already applied: a duplicate
         if (!options.fromSync && change.position > last + 1) {
-          return this.finishApply(last, { applied, previous, newMessages, gap: true });
+          return this.finishApply(last, { applied, previous, newMessages, removed, gap: true });
         }
         if (change.kind === 'conversation') {
           const id = change.conversation.id;
           if (!previous.has(id)) previous.set(id, this.conversation(id));
           this.upsertConversation(change.conversation);
-        } else {
+        } else if (change.kind === 'message') {
           if (!this.hasMessage(change.message)) newMessages.add(messageKey(change.message));
           this.upsertMessage(change.message, 'replace');
+        } else {
+          const id = change.conversationId;
+          if (!previous.has(id)) previous.set(id, this.conversation(id));
+          if (this.removeConversation(id)) removed.add(id);
         }
         last = change.position;
         applied.push(change);
       }
       if (options.head !== undefined && options.head > last) last = options.head;
-      return this.finishApply(last, { applied, previous, newMessages, gap: false });
+      return this.finishApply(last, { applied, previous, newMessages, removed, gap: false });
+    })();
+  }
+
+  /**
+   * Removes a conversation with its messages (the search triggers drop them from the index), its unread count
+   * and its cached shopper history. Returns whether it was cached.
+   */
+  removeConversation(conversationId: string): boolean {
+    return this.db.transaction(() => {
+      const existed =
+        this.db.prepare('DELETE FROM conversations WHERE id = ?').run(conversationId).changes > 0;
+      const messages = this.db.prepare('DELETE FROM messages WHERE conversation_id = ?').run(conversationId);
+      this.db.prepare('DELETE FROM unread WHERE conversation_id = ?').run(conversationId);
+      this.db.prepare('DELETE FROM shopper_history WHERE conversation_id = ?').run(conversationId);
+      return existed || messages.changes > 0;
+    })();
+  }
+
+  /**
+   * Forgets everything that came from the hub (conversations, messages, position, log identity, pushed state,
+   * unread counts, shopper history) for a full resync; the outbox, the owner, the offline verifier and this
+   * machine's preferences stay.
+   */
+  resetHubData(): void {
+    this.db.transaction(() => {
+      for (const table of HUB_DATA_TABLES) this.db.exec(`DELETE FROM ${table}`);
+      this.db.prepare('DELETE FROM meta WHERE key IN (?, ?)').run(LAST_POSITION_KEY, LOG_ID_KEY);
+    })();
+  }
+
+  /** Removes everything the account has on this machine (also the outbox and the owner); preferences stay. */
+  wipeAccountData(): void {
+    this.db.transaction(() => {
+      for (const table of HUB_DATA_TABLES) this.db.exec(`DELETE FROM ${table}`);
+      this.db.exec('DELETE FROM outbox; DELETE FROM meta;');
+      // With no rows left, a rebuild leaves the search index empty and compact.
+      this.db.exec("INSERT INTO message_search (message_search) VALUES ('rebuild')");
     })();
   }
 
@@ -251,18 +319,42 @@ export class DeskCache {
     return rows.some((row) => (types as readonly string[]).includes(row.type));
   }
 
-  /** The hub refused a command: a reply or note stays (status failed) so its text remains visible; others go. */
+  /**
+   * The hub refused a command: it stays (status failed) with the hub's reason until the agent dismisses it, so
+   * that what was written (a reply, a note, a transfer note) is never lost.
+   */
   refuseCommand(commandId: string, error: DeskError): void {
-    this.db.transaction(() => {
-      this.db
-        .prepare(
-          "UPDATE outbox SET status = 'failed', error_json = ? WHERE command_id = ? AND type IN ('reply', 'note')",
-        )
-        .run(JSON.stringify(error), commandId);
-      this.db
-        .prepare("DELETE FROM outbox WHERE command_id = ? AND type NOT IN ('reply', 'note')")
-        .run(commandId);
+    this.db
+      .prepare("UPDATE outbox SET status = 'failed', error_json = ? WHERE command_id = ?")
+      .run(JSON.stringify(error), commandId);
+  }
+
+  /** Commands the hub refused that the agent has not dismissed, oldest first. */
+  failedCommands(): OutboxEntry[] {
+    return this.db
+      .prepare<[], OutboxRow>("SELECT * FROM outbox WHERE status = 'failed' ORDER BY seq")
+      .all()
+      .map(toOutboxEntry);
+  }
+
+  /** Removes a refused command; returns it, or null when there was none by that id (or it is still pending). */
+  dismissFailedCommand(commandId: string): OutboxEntry | null {
+    return this.db.transaction(() => {
+      const row = this.db
+        .prepare<[string], OutboxRow>("SELECT * FROM outbox WHERE command_id = ? AND status = 'failed'")
+        .get(commandId);
+      if (!row) return null;
+      this.db.prepare('DELETE FROM outbox WHERE seq = ?').run(row.seq);
+      return toOutboxEntry(row);
     })();
+  }
+
+  /** Commands not yet acknowledged by the hub. */
+  unsentCount(): number {
+    const row = this.db
+      .prepare<[], { count: number }>("SELECT COUNT(*) AS count FROM outbox WHERE status = 'pending'")
+      .get();
+    return row?.count ?? 0;
   }
 
   // --- the hub's pushed state, shopper history, unread counts, device preferences ----------------------

@@ -16,16 +16,23 @@ import type {
 } from '../../shared/desk-api.js';
 import type { Command, DeskRequestName, RequestResult } from '../../shared/desk-protocol.js';
 import { deskRequests } from '../../shared/desk-protocol.js';
-import type { Conversation, Message } from '../../shared/domain.js';
-import { API_PREFIX, apiErrorSchema, signInResponseSchema } from '../../shared/handoff-api.js';
+import type { Account, Conversation, Message } from '../../shared/domain.js';
+import type { SignInResponse } from '../../shared/handoff-api.js';
 import type { ActivityReport } from '../../shared/team.js';
-import { DeskCache, type AppliedChanges, type OutboxEntry } from './cache.js';
+import { DeskCache, type AppliedChanges, type CacheOwner, type OutboxEntry } from './cache.js';
+import { cacheInfo, wipeAndCompact } from './cache-maintenance.js';
+import { exportConversation } from './conversation-export.js';
 import { describeError, describeIssues } from './describe-error.js';
+import { failedActions } from './failed-actions.js';
 import { HubClient, type AuthRefusal, type HubClientStatus } from './hub-client.js';
+import { endHubSession, requestHubSession } from './hub-sign-in.js';
 import { OFFLINE_ERROR, runLiveRequest, type LiveOutcome } from './live-request.js';
 import { Notifier } from './notifier.js';
+import { checkOfflineSignIn, HubSignInRetry, type Credentials } from './offline-sign-in.js';
+import { createOfflineVerifier, storeOfflineVerifier } from './offline-verifier.js';
 import { Outbox } from './outbox.js';
 import { readPreferences, updatePreferences } from './preferences.js';
+import { RetentionSchedule } from './retention.js';
 import { searchCache } from './search.js';
 import { TeamState } from './team-state.js';
 import { UnreadCounter } from './unread.js';
@@ -51,6 +58,18 @@ export interface DeskCoreOptions {
   reminderCheckMs?: number;
   /** How long a new handoff must stay queued before its notification (default 300 ms; see Notifier). */
   newHandoffSettleMs?: number;
+  /** Changes per sync page (default 500). */
+  syncPageSize?: number;
+}
+
+/**
+ * The signed-in account. `saved` is the hub session (token) of a live session; null in offline review, which
+ * opened on the cache with the password checked against the offline verifier.
+ */
+interface ActiveSession {
+  account: Account;
+  hubUrl: string;
+  saved: SavedSession | null;
 }
 
 export type DeskCore = {
@@ -78,9 +97,6 @@ function parseArgs<N extends DeskCallName>(name: N, args: unknown) {
   return parsed.data as import('zod').infer<(typeof deskCalls)[N]['args']>;
 }
 
-const SIGN_IN_TIMEOUT_MS = 10_000;
-const SIGN_OUT_TIMEOUT_MS = 3_000;
-
 export function createDeskCore(options: DeskCoreOptions): DeskCore {
   mkdirSync(options.dataDir, { recursive: true });
   const cache = new DeskCache({
@@ -89,10 +105,13 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
   });
   const commandWaitMs = options.commandWaitMs ?? 10_000;
   const listeners = new Set<(event: DeskEvent) => void>();
-  let session: SavedSession | null = null;
+  let session: ActiveSession | null = null;
   let client: HubClient | null = null;
-  let connection: ConnectionState = { status: 'signed_out', hubUrl: null, lastError: null };
+  /** In offline review: the hub sign-in tried again until the hub answers. */
+  let signInRetry: HubSignInRetry | null = null;
+  let connection: ConnectionState = { status: 'signed_out', hubUrl: null, lastError: null, catchUp: null };
   let closed = false;
+  const now = options.now ?? Date.now;
   // Live state the hub learns again after every reconnect: what is on screen and typed, and whether idle.
   let activityReport: ActivityReport = { conversationId: null, typing: null };
   let idle = false;
@@ -111,7 +130,9 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
     if (
       next.status === connection.status &&
       next.hubUrl === connection.hubUrl &&
-      next.lastError === connection.lastError
+      next.lastError === connection.lastError &&
+      next.catchUp?.applied === connection.catchUp?.applied &&
+      next.catchUp?.total === connection.catchUp?.total
     )
       return;
     connection = next;
@@ -158,6 +179,19 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
     if (message) emit({ type: 'message', message });
   }
 
+  /** What the agent sees of a conversation: the hub's messages, then ours not yet stored by the hub. */
+  function transcript(conversationId: string): DeskMessage[] {
+    return [...cache.messages(conversationId), ...localMessages(conversationId)];
+  }
+
+  function emitFailedActions(): void {
+    emit({ type: 'failedActions', failedActions: failedActions(cache) });
+  }
+
+  function emitRemoved(conversationIds: Iterable<string>): void {
+    for (const conversationId of conversationIds) emit({ type: 'conversationRemoved', conversationId });
+  }
+
   function myId(): string | null {
     return session?.account.id ?? null;
   }
@@ -182,7 +216,7 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
     settings: () => team.settings(),
     isOnline: () => connection.status === 'online',
     emit: (notification) => emit({ type: 'notification', notification }),
-    now: options.now ?? Date.now,
+    now,
     reminderCheckMs: options.reminderCheckMs ?? 15_000,
     newHandoffSettleMs: options.newHandoffSettleMs ?? 300,
   });
@@ -191,7 +225,8 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
   function changesApplied(result: AppliedChanges, how: { live: boolean; initial: boolean }): void {
     for (const change of result.applied) {
       if (change.kind === 'conversation') emitConversation(change.conversation);
-      else emitMessage(change.message);
+      else if (change.kind === 'message') emitMessage(change.message);
+      else if (result.removed.has(change.conversationId)) emitRemoved([change.conversationId]);
     }
     unread.applied(result, how.initial);
     notifier.applied(result, how.live);
@@ -214,6 +249,7 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
         if (type === 'reply' || type === 'note') {
           emitLocalMessage(entry.command.id, entry.command.conversationId);
         }
+        emitFailedActions();
         if (!reported) {
           emit({
             type: 'commandFailed',
@@ -237,11 +273,17 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
       cache,
       ...(options.ackTimeoutMs ? { ackTimeoutMs: options.ackTimeoutMs } : {}),
       ...(options.retryDelayMs ? { retryDelayMs: options.retryDelayMs } : {}),
+      ...(options.syncPageSize ? { syncPageSize: options.syncPageSize } : {}),
       listener: {
         status(status: HubClientStatus, lastError: string | null) {
           if (client !== hubClient) return;
           if (status !== 'online') team.clearActivity();
-          setConnection({ status, hubUrl: saved.hubUrl, lastError });
+          setConnection({
+            status,
+            hubUrl: saved.hubUrl,
+            lastError,
+            catchUp: status === 'online' ? null : connection.catchUp,
+          });
           if (status === 'online') {
             resendLiveState(hubClient);
             void outbox.drain();
@@ -270,6 +312,16 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
               ? 'Your session has expired. Sign in again.'
               : 'The hub did not accept this session. Sign in again.',
           );
+        },
+        catchUp(state) {
+          if (client === hubClient) setConnection({ ...connection, catchUp: state });
+        },
+        reset() {
+          if (client !== hubClient) return;
+          // The resync dropped the hub's pushed state too; this connection's pushes came before its first sync.
+          team.persistCurrent();
+          emit({ type: 'reset' });
+          emit({ type: 'unread', unread: unread.current() });
         },
       },
     });
@@ -304,16 +356,103 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
     });
   }
 
+  function stopSignInRetry(): void {
+    signInRetry?.stop();
+    signInRetry = null;
+  }
+
   /** Forget the session (the cache stays: the same account signing in again resumes from it). */
   function endSession(lastError: string | null): void {
     const hubUrl = session?.hubUrl ?? null;
+    stopSignInRetry();
     disconnect();
     clearSavedSession(options.dataDir);
     session = null;
     activityReport = { conversationId: null, typing: null };
     idle = false;
     emit({ type: 'session', session: null });
-    setConnection({ status: 'signed_out', hubUrl, lastError });
+    setConnection({ status: 'signed_out', hubUrl, lastError, catchUp: null });
+  }
+
+  /** A session the hub granted: saved, connected, and the offline verifier renewed for this password. */
+  async function beginOnlineSession(
+    hubUrl: string,
+    granted: SignInResponse,
+    password: string,
+    stillWanted: () => boolean,
+  ): Promise<DeskSession | null> {
+    const verifier = await createOfflineVerifier(password);
+    if (closed || !stillWanted()) {
+      void endHubSession(hubUrl, granted.token);
+      return null;
+    }
+    stopSignInRetry();
+    disconnect();
+    const saved: SavedSession = { hubUrl, ...granted };
+    session = { account: granted.account, hubUrl, saved };
+    // The cache belongs to one account on one hub: another one signing in starts from empty.
+    cache.claimFor({ account: granted.account, hubUrl });
+    storeOfflineVerifier(cache, verifier);
+    team.reload();
+    writeSavedSession(options.dataDir, saved);
+    const deskSession = { account: granted.account, hubUrl };
+    emit({ type: 'session', session: deskSession });
+    connect(saved);
+    // The same account keeps its unread counts and refused actions: hosts (badge, tray) learn them again.
+    emit({ type: 'unread', unread: unread.current() });
+    emitFailedActions();
+    return deskSession;
+  }
+
+  /**
+   * Offline review: the cache's owner signed in while the hub cannot be reached. Reading, search and export work;
+   * actions wait in the outbox. The hub sign-in is tried again until it answers, then the session goes live.
+   */
+  function openOfflineReview(owner: CacheOwner, credentials: Credentials, reason: string): DeskSession {
+    stopSignInRetry();
+    disconnect();
+    const current: ActiveSession = { account: owner.account, hubUrl: owner.hubUrl, saved: null };
+    session = current;
+    team.reload();
+    const deskSession = { account: owner.account, hubUrl: owner.hubUrl };
+    emit({ type: 'session', session: deskSession });
+    const offlineState = (lastError: string): ConnectionState => ({
+      status: 'offline_review',
+      hubUrl: owner.hubUrl,
+      lastError,
+      catchUp: null,
+    });
+    setConnection(offlineState(`${reason}. Showing this computer's cached copy; trying the hub again.`));
+    emit({ type: 'unread', unread: unread.current() });
+    emitFailedActions();
+    const retry = new HubSignInRetry(
+      credentials,
+      {
+        signedIn(granted) {
+          void beginOnlineSession(owner.hubUrl, granted, credentials.password, () => session === current);
+        },
+        refused() {
+          if (session !== current) return;
+          signInRetry = null;
+          setConnection(
+            offlineState(
+              'The hub is back but did not accept your password (was it changed?). Sign out and sign in again with your current password to go live.',
+            ),
+          );
+        },
+        stillUnreachable(error) {
+          if (session === current) {
+            setConnection(
+              offlineState(`${error.message}. Showing this computer's cached copy; trying again.`),
+            );
+          }
+        },
+      },
+      options.retryDelayMs ?? 1_000,
+    );
+    signInRetry = retry;
+    retry.start();
+    return deskSession;
   }
 
   // A saved, unexpired session reconnects by itself.
@@ -324,12 +463,25 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
       status: 'signed_out',
       hubUrl: saved.hubUrl,
       lastError: 'Your session has expired. Sign in again.',
+      catchUp: null,
     };
   } else if (saved) {
-    session = saved;
+    session = { account: saved.account, hubUrl: saved.hubUrl, saved };
     cache.claimFor({ account: saved.account, hubUrl: saved.hubUrl });
     connect(saved);
   }
+
+  // Resolved conversations past the retention period leave the cache: now, every 6 hours, and on a change.
+  const retention = new RetentionSchedule({
+    cache,
+    retentionDays: () => readPreferences(cache).retentionDays,
+    now,
+    removed(conversationIds) {
+      emitRemoved(conversationIds);
+      emit({ type: 'unread', unread: unread.current() });
+    },
+  });
+  retention.start();
 
   // --- actions --------------------------------------------------------------------------------------------
 
@@ -351,6 +503,11 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
 
   async function sendAndWait(command: Command): Promise<ActionResult> {
     if (!session) return notSignedIn();
+    if (!client) {
+      // Offline review: no connection is being tried, so there is no ack to wait for.
+      outbox.submit(command);
+      return { ok: true, pending: true };
+    }
     const outcome = outbox.awaitOutcome(command.id, commandWaitMs);
     outbox.submit(command);
     const result = await outcome;
@@ -358,6 +515,9 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
     if (result.kind === 'refused') return { ok: false, error: result.error };
     return { ok: true, pending: true };
   }
+
+  /** The newest online sign-in in flight: an older one finishing later must not replace it. */
+  let latestSignIn: object | null = null;
 
   const core: DeskCore = {
     async getSnapshot(args) {
@@ -374,6 +534,7 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
         activity: signedIn ? team.activity() : [],
         unread: signedIn ? unread.current() : {},
         preferences: readPreferences(cache),
+        failedActions: signedIn ? failedActions(cache) : [],
       };
     },
 
@@ -392,54 +553,33 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
           `${unsent} unsent action(s) by ${owner.account.name} (${owner.account.email}) wait on this machine; sign in as ${owner.account.email} to send them first.`,
         );
       }
-      let response: Response;
-      try {
-        response = await fetch(`${hubUrl}${API_PREFIX}/sessions`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email, password }),
-          signal: AbortSignal.timeout(SIGN_IN_TIMEOUT_MS),
-        });
-      } catch (error) {
-        return signInError(
-          'hub_unreachable',
-          `Can't reach the hub at ${hubUrl}: ${describeFetchError(error)}`,
+      const outcome = await requestHubSession(hubUrl, { email, password });
+      if (outcome.kind === 'unreachable') {
+        // The account that last signed in here may still read its cached copy.
+        const check = await checkOfflineSignIn(cache, { hubUrl, email, password });
+        if (check.kind === 'wrong_password')
+          return signInError('bad_credentials', 'Wrong email or password.');
+        if (check.kind === 'not_eligible') return { ok: false, error: outcome.error };
+        if (closed) return signInError('offline', 'The console is shutting down.');
+        const offlineSession = openOfflineReview(
+          check.owner,
+          { hubUrl, email, password },
+          outcome.error.message,
         );
+        return { ok: true, session: offlineSession, offline: true };
       }
-      const body = await response.json().catch(() => null);
-      if (response.status === 401) return signInError('bad_credentials', 'Wrong email or password.');
-      if (!response.ok) {
-        const apiError = apiErrorSchema.safeParse(body);
-        return signInError(
-          response.status === 400 ? 'invalid' : 'hub_unreachable',
-          `The hub refused the sign-in (${response.status}${apiError.success ? `: ${apiError.data.message}` : ''}).`,
-        );
-      }
-      const parsed = signInResponseSchema.safeParse(body);
-      if (!parsed.success) {
-        return signInError(
-          'hub_unreachable',
-          `The hub's answer was not understood: ${describeIssues(parsed.error.issues)}`,
-        );
-      }
+      if (outcome.kind === 'refused') return { ok: false, error: outcome.error };
       if (closed) return signInError('offline', 'The console is shutting down.');
-      disconnect();
-      session = {
+      const attempt = {};
+      latestSignIn = attempt;
+      const deskSession = await beginOnlineSession(
         hubUrl,
-        token: parsed.data.token,
-        expiresAt: parsed.data.expiresAt,
-        account: parsed.data.account,
-      };
-      // The cache belongs to one account on one hub: another one signing in starts from empty.
-      cache.claimFor({ account: session.account, hubUrl });
-      team.reload();
-      writeSavedSession(options.dataDir, session);
-      const deskSession = { account: session.account, hubUrl };
-      emit({ type: 'session', session: deskSession });
-      connect(session);
-      // The same account keeps its unread counts: hosts (badge, tray) learn them again.
-      emit({ type: 'unread', unread: unread.current() });
-      return { ok: true, session: deskSession };
+        outcome.session,
+        password,
+        () => latestSignIn === attempt,
+      );
+      if (!deskSession) return signInError('offline', 'Another sign-in took its place.');
+      return { ok: true, session: deskSession, offline: false };
     },
 
     async signOut(args) {
@@ -447,12 +587,7 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
       const ending = session;
       if (!ending) return { ok: true };
       endSession(null);
-      // Best effort: the hub forgets the token; signing out works offline too.
-      await fetch(`${ending.hubUrl}${API_PREFIX}/sessions`, {
-        method: 'DELETE',
-        headers: { authorization: `Bearer ${ending.token}` },
-        signal: AbortSignal.timeout(SIGN_OUT_TIMEOUT_MS),
-      }).catch(() => undefined);
+      if (ending.saved) await endHubSession(ending.hubUrl, ending.saved.token);
       return { ok: true };
     },
 
@@ -460,8 +595,7 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
       const { conversationId } = parseArgs('openConversation', args);
       const conversation = session ? cache.conversation(conversationId) : null;
       if (!conversation || conversation.status === 'with_ai') return { conversation: null, messages: [] };
-      const messages: DeskMessage[] = [...cache.messages(conversationId), ...localMessages(conversationId)];
-      return { conversation, messages };
+      return { conversation, messages: transcript(conversationId) };
     },
 
     async claim(args) {
@@ -591,9 +725,67 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
 
     async setPreferences(args) {
       const patch = parseArgs('setPreferences', args);
+      const before = readPreferences(cache);
       const preferences = updatePreferences(cache, patch);
       emit({ type: 'preferences', preferences });
+      if (preferences.retentionDays !== before.retentionDays) retention.run();
       return preferences;
+    },
+
+    async exportConversation(args) {
+      const { conversationId, format, language } = parseArgs('exportConversation', args);
+      if (!session) return { ok: false, error: notSignedInError };
+      const conversation = cache.conversation(conversationId);
+      if (!conversation || conversation.status === 'with_ai') {
+        return {
+          ok: false,
+          error: {
+            code: 'not_found',
+            message: `There is no conversation ${conversationId} on this computer.`,
+          },
+        };
+      }
+      const file = exportConversation(conversation, transcript(conversationId), {
+        format,
+        language,
+        exportedAt: new Date(now()),
+      });
+      return { ok: true, ...file };
+    },
+
+    async cacheInfo(args) {
+      parseArgs('cacheInfo', args);
+      return cacheInfo(cache);
+    },
+
+    async clearCache(args) {
+      const { discardUnsent } = parseArgs('clearCache', args);
+      const unsent = cache.unsentCount();
+      if (unsent > 0 && !discardUnsent) {
+        return {
+          ok: false,
+          error: {
+            code: 'unsent_work',
+            message: `${unsent} unsent action(s) wait on this computer and would be lost. Send them first, or discard them and clear.`,
+          },
+        };
+      }
+      const ending = session;
+      endSession(null);
+      wipeAndCompact(cache);
+      team.reload();
+      emit({ type: 'reset' });
+      emit({ type: 'unread', unread: {} });
+      emit({ type: 'failedActions', failedActions: [] });
+      if (ending?.saved) await endHubSession(ending.hubUrl, ending.saved.token);
+      return { ok: true };
+    },
+
+    async dismissFailedAction(args) {
+      const { commandId } = parseArgs('dismissFailedAction', args);
+      // The list event also tells the renderer to drop the refused reply or note (same id) from the transcript.
+      if (session && cache.dismissFailedCommand(commandId)) emitFailedActions();
+      return { ok: true };
     },
 
     onEvent(listener) {
@@ -608,6 +800,8 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
     async close() {
       if (closed) return;
       closed = true;
+      stopSignInRetry();
+      retention.stop();
       notifier.stop();
       outbox.close();
       disconnect();
@@ -626,10 +820,4 @@ function signInError(code: DeskError['code'], message: string): DeskCallResult<'
 export function normalizeHubUrl(hubUrl: string): string {
   const url = new URL(hubUrl);
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}
-
-function describeFetchError(error: unknown): string {
-  if (error instanceof Error && error.name === 'TimeoutError') return 'no answer in time';
-  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
-  return cause?.code ?? describeError(error);
 }

@@ -35,6 +35,10 @@ const sampleArgs: Record<DeskCallName, unknown> = {
   markRead: { conversationId: 'c1' },
   setPreferences: { sound: true },
   search: { query: 'beställning', channel: 'sms', limit: 10 },
+  exportConversation: { conversationId: 'c1', format: 'text', language: 'sv' },
+  cacheInfo: {},
+  clearCache: { discardUnsent: false },
+  dismissFailedAction: { commandId: 'cmd-1' },
 };
 
 let core: DeskCore | null = null;
@@ -73,6 +77,17 @@ describe('dispatchDeskCall', () => {
     expect(await dispatchDeskCall(core, 'setPreferences', { volume: 11 })).toMatchObject({
       ok: false,
       error: { code: 'invalid' },
+    });
+    expect(await dispatchDeskCall(core, 'setPreferences', { retentionDays: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', message: expect.stringContaining('retentionDays') },
+    });
+    expect(
+      await dispatchDeskCall(core, 'exportConversation', { conversationId: 'c1', format: 'pdf' }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining('format') } });
+    expect(await dispatchDeskCall(core, 'clearCache', { discardUnsent: 'yes' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', message: expect.stringContaining('discardUnsent') },
     });
   });
 });

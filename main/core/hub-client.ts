@@ -20,6 +20,7 @@ import {
   type Roster,
 } from '../../shared/team.js';
 import type { AppliedChanges, DeskCache } from './cache.js';
+import { CatchUpProgress, type CatchUpState } from './catch-up-progress.js';
 import { describeError } from './describe-error.js';
 
 export type HubClientStatus = 'connecting' | 'online' | 'reconnecting';
@@ -40,6 +41,13 @@ export interface HubClientListener {
   cannedReplies(replies: CannedReply[]): void;
   /** The hub refused our session at connect: the socket stays down until a new sign-in. */
   authRefused(reason: AuthRefusal): void;
+  /** A catch-up's progress (throttled), null when it ends. */
+  catchUp(state: CatchUpState | null): void;
+  /**
+   * The cache was filled from another log (the hub's data was replaced) or is ahead of the hub's log (a restored
+   * backup): its hub data was dropped and a full resync from 0 follows (as an initial catch-up).
+   */
+  reset(): void;
 }
 
 export interface HubClientOptions {
@@ -65,6 +73,8 @@ export class HubOfflineError extends Error {
 // Bounds so that a misbehaving hub can never spin the desk core forever.
 const MAX_SYNC_PAGES = 100_000;
 const MAX_SYNC_ROUNDS = 20;
+/** Full resyncs within one catch-up: a log that keeps changing identity is an error, not a loop. */
+const MAX_RESETS_PER_CATCH_UP = 2;
 
 export class HubClient {
   private readonly socket: Socket;
@@ -79,9 +89,13 @@ export class HubClient {
   /** The running catch-up started from an empty cache. */
   private initialSync = false;
   private retryTimer: NodeJS.Timeout | null = null;
+  private readonly progress: CatchUpProgress;
 
   constructor(options: HubClientOptions) {
     this.options = { syncPageSize: 500, ackTimeoutMs: 10_000, retryDelayMs: 1_000, ...options };
+    this.progress = new CatchUpProgress((state) => {
+      if (!this.closed) this.options.listener.catchUp(state);
+    });
     this.socket = io(`${options.hubUrl}${DESK_NAMESPACE}`, {
       auth: { token: options.token },
       transports: ['websocket'],
@@ -215,6 +229,7 @@ export class HubClient {
         }
         if (!this.syncAgain) break;
       }
+      this.progress.end();
       if (!this.closed && this.socket.connected && !this.online) {
         this.online = true;
         this.wasOnline = true;
@@ -235,6 +250,7 @@ export class HubClient {
         this.retryLater();
       }
     } finally {
+      this.progress.end();
       this.syncing = false;
       this.initialSync = false;
       // A new connection may have asked for a sync while a failing one was still unwinding.
@@ -243,24 +259,47 @@ export class HubClient {
   }
 
   private async syncPages(): Promise<void> {
+    let resets = 0;
     for (let page = 0; page < MAX_SYNC_PAGES; page++) {
       if (!this.socket.connected) throw new Error('the connection dropped during the sync');
-      const after = this.options.cache.lastPosition();
+      const { cache } = this.options;
+      const after = cache.lastPosition();
       const raw: unknown = await this.socket
         .timeout(this.options.ackTimeoutMs)
         .emitWithAck('sync', { after, limit: this.options.syncPageSize });
+      if (this.closed) return;
       const response = syncResponseSchema.parse(raw);
       if (!response.ok) throw new Error(`${response.error.code}: ${response.error.message}`);
-      const result = this.options.cache.applyChanges(response.changes, {
+      const storedLogId = cache.logId();
+      if ((storedLogId !== null && storedLogId !== response.logId) || after > response.head) {
+        if (resets >= MAX_RESETS_PER_CATCH_UP) throw new Error("the hub's log keeps changing identity");
+        resets += 1;
+        this.resetCache();
+        continue;
+      }
+      if (!this.progress.isActive()) this.progress.begin(after, response.head);
+      const result = cache.applyChanges(response.changes, {
         fromSync: true,
+        logId: response.logId,
         ...(response.hasMore ? {} : { head: response.head }),
       });
-      // A gap filled while online is news; a catch-up after connecting replays what we missed.
-      this.notifyApplied(result, this.online);
+      // A gap filled while online is news; a catch-up after connecting (or a resync) replays what we missed.
+      this.notifyApplied(result, this.online && !this.initialSync);
+      this.progress.advance(cache.lastPosition());
       if (!response.hasMore) return;
       if (response.changes.length === 0) throw new Error('the hub said there is more but sent nothing');
     }
     throw new Error('too many sync pages');
+  }
+
+  /** Drops the cache's hub data and starts the catch-up over from 0, as a first (initial) one: no news. */
+  private resetCache(): void {
+    this.options.cache.resetHubData();
+    // What arrived live so far is in the log the resync reads from 0.
+    this.buffered = [];
+    this.initialSync = true;
+    this.progress.end();
+    this.options.listener.reset();
   }
 
   private onDisconnect(reason: Socket.DisconnectReason): void {

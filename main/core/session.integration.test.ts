@@ -60,7 +60,12 @@ describe('signing in to a real hub', () => {
     expect(readSavedSession(dataDir)?.account.email).toBe('agent1@demo.test');
 
     const snapshot = await core.getSnapshot({});
-    expect(snapshot.connection).toEqual({ status: 'online', hubUrl: hub.url, lastError: null });
+    expect(snapshot.connection).toEqual({
+      status: 'online',
+      hubUrl: hub.url,
+      lastError: null,
+      catchUp: null,
+    });
     expect(snapshot.conversations.map((c) => c.id)).toContain(conversationId);
     expect(snapshot.conversations.every((c) => c.status !== 'with_ai')).toBe(true);
     const opened = await core.openConversation({ conversationId });

@@ -31,6 +31,16 @@ export class TeamState {
     this.activityByConversation.clear();
   }
 
+  /**
+   * Writes what this connection's hub pushed back into the cache after a full resync dropped the hub's state
+   * (the hub pushes roster, settings and canned replies on connect, before it answers the first sync).
+   */
+  persistCurrent(): void {
+    this.cache.setHubState('roster', this.currentRoster);
+    if (this.currentSettings) this.cache.setHubState('settings', this.currentSettings);
+    this.cache.setHubState('canned_replies', this.currentCannedReplies);
+  }
+
   roster(): Roster {
     return this.currentRoster;
   }

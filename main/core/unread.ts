@@ -22,7 +22,8 @@ export class UnreadCounter {
   applied(result: AppliedChanges, initial: boolean): void {
     const me = this.me();
     if (!me) return;
-    let changed = false;
+    // A conversation erased on the hub took its count with it.
+    let changed = result.removed.size > 0;
     for (const [conversationId, previous] of result.previous) {
       if (this.leftMe(previous, this.cache.conversation(conversationId), me)) {
         changed = this.cache.clearUnread(conversationId) || changed;
@@ -53,6 +54,8 @@ export class UnreadCounter {
   }
 
   private isUnreadFor(message: Message, me: string): boolean {
+    // Gone from the cache (erased later in the same batch): nothing left to read.
+    if (!this.cache.conversation(message.conversationId)) return false;
     if (message.internal) return message.mentions.includes(me) && message.agent?.id !== me;
     if (message.author !== 'shopper') return false;
     return this.cache.conversation(message.conversationId)?.assignee?.id === me;

@@ -83,7 +83,7 @@ describe('Electron attention: notifications, badge and tray', () => {
 
     attention.handle({
       type: 'preferences',
-      preferences: { language: 'system', notifications: false, sound: false },
+      preferences: { language: 'system', notifications: false, sound: false, retentionDays: null },
     });
     expect(attention.language()).toBe('sv');
     attention.handle({ type: 'notification', notification: { ...mention, id: 'n3' } });

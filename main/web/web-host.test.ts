@@ -176,7 +176,7 @@ describe('the web host', () => {
     });
     expect(deskEventSchema.parse(await preferencesEvent)).toEqual({
       type: 'preferences',
-      preferences: { language: 'sv', notifications: true, sound: true },
+      preferences: { language: 'sv', notifications: true, sound: true, retentionDays: null },
     });
     expect(await call(2, 'setPreferences', { language: 'fi' })).toMatchObject({
       ok: false,
