@@ -109,3 +109,14 @@ describe('npm run hub', () => {
     expect(served.stdout).toContain('/chat');
   });
 });
+
+describe('HUB_LOG_RETENTION_DAYS', () => {
+  it('refuses less than a day before opening anything, with the usage text', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-cli-'));
+    const run = await runCli([], { HUB_DATA_DIR: dataDir, HUB_PORT: '0', HUB_LOG_RETENTION_DAYS: '0.5' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('log retention must be at least 1 day');
+    expect(run.stderr).toContain('HUB_LOG_RETENTION_DAYS');
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+  });
+});

@@ -46,6 +46,7 @@ export class LogCompactor {
     private readonly clock: Clock,
     private readonly timers: ClockTimers,
     private readonly retentionMs: number,
+    private readonly batchSize = COMPACTION_BATCH,
   ) {
     checkLogRetention(retentionMs);
   }
@@ -78,7 +79,7 @@ export class LogCompactor {
     while (!this.closed && result.batches < MAX_BATCHES_PER_PASS) {
       let step;
       try {
-        step = this.store.compactChanges({ after, olderThan, limit: COMPACTION_BATCH });
+        step = this.store.compactChanges({ after, olderThan, limit: this.batchSize });
       } catch (error) {
         // E.g. the database was busy: nothing of this batch was deleted; the next pass tries again.
         console.error('hub: log compaction failed', error);

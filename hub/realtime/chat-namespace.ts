@@ -74,6 +74,9 @@ export function attachChatNamespace(
       if (typeof ack !== 'function') return;
       const chatId = socket.data.chatId;
       if (!chatId) return ack({ ok: false, error: 'no_chat: send chat:hello first' });
+      // Erased on the shop's request while the widget was open.
+      if (!webChat.findSession(chatId))
+        return ack({ ok: false, error: 'unknown_chat: this chat was deleted' });
       const parsed = schema.safeParse(payload);
       if (!parsed.success) return ack({ ok: false, error: invalid(parsed.error) });
       try {

@@ -219,6 +219,8 @@ export class SqliteHubStore implements HubStore {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    // Deleted and overwritten rows are zeroed, not left in free space: an erased conversation leaves no bytes.
+    this.db.pragma('secure_delete = ON');
     migrate(this.db, migrations);
     const logId = this.db.prepare("SELECT value FROM hub_meta WHERE key = 'log_id'").get() as
       { value: string } | undefined;
@@ -558,6 +560,10 @@ export class SqliteHubStore implements HubStore {
     const position = this.appendChange(id, 'conversation', id, current);
     this.db.prepare('UPDATE conversations SET version = ? WHERE id = ?').run(position, id);
     const snapshot = { ...current, version: position };
+    // The logged snapshot carries its own position as version, as the live push does.
+    this.db
+      .prepare('UPDATE changes SET snapshot_json = ? WHERE position = ?')
+      .run(JSON.stringify(snapshot), position);
     writing.changes.push({ position, kind: 'conversation', conversation: snapshot });
     if (mayBeNewlyHandedOff) {
       for (const message of this.listMessages(id)) {
@@ -734,7 +740,28 @@ export class SqliteHubStore implements HubStore {
     });
   }
 
+  // With secure_delete the erased rows' bytes are zeroed in their pages; the checkpoint afterwards writes those
+  // pages to the database file and truncates the write-ahead log, which still held the older page images.
   eraseConversation(id: string): boolean {
+    const erased = this.eraseRows(id);
+    if (erased && !this.pending) this.checkpointWithoutWaiting();
+    return erased;
+  }
+
+  /** Best effort: with another connection reading, the log's old frames are overwritten by later checkpoints. */
+  private checkpointWithoutWaiting(): void {
+    const busyTimeout = this.db.pragma('busy_timeout', { simple: true }) as number;
+    this.db.pragma('busy_timeout = 0');
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (error) {
+      console.error('hub: checkpoint after an erasure failed', error);
+    } finally {
+      this.db.pragma(`busy_timeout = ${busyTimeout}`);
+    }
+  }
+
+  private eraseRows(id: string): boolean {
     return this.transaction(() => {
       if (!this.getConversation(id)) return false;
       // Children first (foreign keys). Stored command results hold snapshots and reply texts, so they go too;

@@ -36,7 +36,11 @@ export const migration003LogIdentityAndCompaction: Migration = {
       `INSERT INTO changes_new (position, conversation_id, kind, entity_id, snapshot_json, recorded_at)
        SELECT position, conversation_id, kind,
               CASE kind WHEN 'message' THEN json_extract(snapshot_json, '$.id') ELSE conversation_id END,
-              snapshot_json, ?
+              -- A conversation snapshot was logged with its previous version: it gets its own position,
+              -- as the live push had it.
+              CASE kind WHEN 'conversation' THEN json_set(snapshot_json, '$.version', position)
+                        ELSE snapshot_json END,
+              ?
        FROM changes ORDER BY position`,
     ).run(Date.now());
     db.exec(`
