@@ -18,6 +18,7 @@ import './styles/conversation.css';
 import './styles/shopper.css';
 import './styles/dialogs.css';
 import './styles/settings.css';
+import './styles/offline.css';
 
 const { api, bridge, electron } = connectDesk();
 const store = createDeskStore(api);

@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../store/use-desk.js';
 
-type Tone = 'ok' | 'busy' | 'down' | 'idle';
+type Tone = 'ok' | 'busy' | 'down' | 'idle' | 'review';
 
 export function ConnectionStatus() {
   const { t } = useTranslation();
@@ -22,6 +22,9 @@ export function ConnectionStatus() {
   } else if (status === 'connecting') {
     tone = 'busy';
     label = t('connection.connecting');
+  } else if (status === 'offline_review') {
+    tone = 'review';
+    label = t('connection.offlineReview');
   } else if (status === 'reconnecting') {
     tone = 'down';
     label = t('connection.reconnecting');

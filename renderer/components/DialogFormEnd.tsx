@@ -7,9 +7,11 @@ interface DialogFormEndProps {
   working: boolean;
   submitLabel: string;
   onCancel(): void;
+  /** The submit destroys something (it is styled as a warning). */
+  danger?: boolean;
 }
 
-export function DialogFormEnd({ error, working, submitLabel, onCancel }: DialogFormEndProps) {
+export function DialogFormEnd({ error, working, submitLabel, onCancel, danger = false }: DialogFormEndProps) {
   const { t } = useTranslation();
   return (
     <>
@@ -22,7 +24,12 @@ export function DialogFormEnd({ error, working, submitLabel, onCancel }: DialogF
         <button type="button" className="button" onClick={onCancel}>
           {t('actions.cancel')}
         </button>
-        <button type="submit" className="button button--primary" disabled={working} aria-busy={working}>
+        <button
+          type="submit"
+          className={`button ${danger ? 'button--danger' : 'button--primary'}`}
+          disabled={working}
+          aria-busy={working}
+        >
           {working ? t('actions.working') : submitLabel}
         </button>
       </div>

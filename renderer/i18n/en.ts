@@ -394,7 +394,7 @@ export const en = {
   'connection.offlineReview': 'Offline review',
   'offlineReview.title': 'Offline review',
   'offlineReview.text':
-    'The hub can’t be reached. You’re reading this computer’s cached copy; what you do waits here and is sent when the hub is back.',
+    "The hub can't be reached. You're reading this computer's cached copy; what you do waits here and is sent when the hub is back.",
   'catchUp.label': 'Catching up',
   'catchUp.progress': 'Catching up: {{applied, number}} of {{total, number}} changes',
   'delivery.queued': 'Waiting for the hub',
@@ -452,10 +452,10 @@ export const en = {
   'thisComputer.messages_other': '{{count, number}} messages',
   'thisComputer.sizeLoading': 'Measuring the cache…',
   'thisComputer.sizeFailed': 'Could not read the cache size: {{message}}',
-  'thisComputer.clear': 'Clear this computer’s cache',
+  'thisComputer.clear': "Clear this computer's cache",
   'thisComputer.clearHint':
     'For a shared computer: removes everything this console keeps here for your account and signs you out. Your preferences stay.',
-  'thisComputer.confirmTitle': 'Clear this computer’s cache?',
+  'thisComputer.confirmTitle': "Clear this computer's cache?",
   'thisComputer.confirmText':
     'Every conversation, transcript and search entry this console keeps on this computer is removed, and you are signed out. Signing in again needs the hub.',
   'thisComputer.unsent_one': '{{count}} reply or action has not reached the hub yet. It will be lost.',

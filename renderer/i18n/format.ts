@@ -64,3 +64,21 @@ export function weekdayName(index: number, width: 'long' | 'short' = 'long'): st
   // 2024-01-01 was a Monday.
   return new Intl.DateTimeFormat(currentLocale(), { weekday: width }).format(new Date(2024, 0, 1 + index));
 }
+
+const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+
+/** A size on disk for people: "2.4 MB", "830 kB", "512 bytes" (decimal units, as file managers show them). */
+export function formatBytes(bytes: number): string {
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1000 && unit < BYTE_UNITS.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(currentLocale(), {
+    style: 'unit',
+    unit: BYTE_UNITS[unit],
+    unitDisplay: unit === 0 ? 'long' : 'short',
+    maximumFractionDigits: unit > 0 && value < 10 ? 1 : 0,
+  }).format(value);
+}

@@ -25,6 +25,8 @@ export interface CacheSlice {
   clearCacheError: string | null;
   removedNotice: RemovedConversationNotice | null;
   loadCacheInfo(): Promise<CacheInfo | null>;
+  /** The agent asks to clear: forget the last refusal and count the unsent work again. */
+  prepareClearCache(): Promise<void>;
   /** Resolves true once cleared (the desk core signed out); false with `clearCacheError` set otherwise. */
   clearCache(discardUnsent: boolean): Promise<boolean>;
   /** Forgets a conversation the desk core dropped; if it was open, closes it with a notice. */
@@ -63,6 +65,11 @@ export const createCacheSlice =
         set({ cacheInfo: { state: 'error', message: describeFailure(error) } });
         return null;
       }
+    },
+
+    async prepareClearCache() {
+      set({ clearCacheError: null });
+      await get().loadCacheInfo();
     },
 
     async clearCache(discardUnsent) {

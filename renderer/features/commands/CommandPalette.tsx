@@ -1,5 +1,5 @@
 // Environment: browser. The command palette (Ctrl/Cmd+K): every conversation the console knows (by shopper
-// name, email or phone) and every action that applies now, filtered as the agent types.
+// name, email or phone) and every action that applies now (export included), filtered as the agent types.
 import { Command } from 'cmdk';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -16,6 +16,8 @@ import {
   shopperSecondaryName,
   statusName,
 } from '../conversation/display-names.js';
+import { exportAndDownload } from '../offline/export-and-download.js';
+import type { ExportFormat } from '../../store/export-slice.js';
 import { isCommandAvailable, runCommand } from './desk-commands.js';
 import { commandLabels, displayKey, SHORTCUTS, type CommandId } from './shortcuts.js';
 import { isMac } from './ShortcutsDialog.js';
@@ -53,8 +55,21 @@ function paletteActions(mac: boolean): PaletteAction[] {
     available: (state) => state.preferences.language !== value,
     run: (store) => void store.getState().setPreferences({ language: value }),
   });
+  const exportAs = (format: ExportFormat, label: MessageKey): PaletteAction => ({
+    id: `export-${format}`,
+    label,
+    shortcut: null,
+    available: (state) =>
+      state.selectedConversationId !== null && state.selectedConversationId in state.conversationsById,
+    run: (store) => {
+      const id = store.getState().selectedConversationId;
+      if (id) void exportAndDownload(store, id, format);
+    },
+  });
   return [
     ...fromMap,
+    exportAs('text', 'command.exportText'),
+    exportAs('json', 'command.exportJson'),
     presence('online', 'command.presenceOnline'),
     presence('away', 'command.presenceAway'),
     language('system', 'command.languageSystem'),

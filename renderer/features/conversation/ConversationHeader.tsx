@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../../shared/domain.js';
 import { abilitiesFor } from '../../store/abilities.js';
 import { useDesk } from '../../store/use-desk.js';
+import { ExportMenu } from '../offline/ExportMenu.js';
 import { OthersActivity } from '../team/OthersActivity.js';
 import { channelName, shopperDisplayName, shopperSecondaryName, statusName } from './display-names.js';
 
@@ -54,6 +55,7 @@ export function ConversationHeader({
   const can = abilitiesFor(conversation, account);
   const claiming = actions?.claim === 'in_flight';
   const moving = actions?.moving ?? false;
+  const resolving = actions?.resolve === 'in_flight';
 
   return (
     <header className="conversation-header">
@@ -130,10 +132,15 @@ export function ConversationHeader({
             </HeaderAction>
           )}
           {can.resolve && !resolveOpen && (
-            <HeaderAction shortcut="e" onClick={() => setResolveFormFor(conversation.id)}>
-              {t('actions.resolve')}
+            <HeaderAction
+              shortcut="e"
+              disabled={resolving}
+              onClick={() => setResolveFormFor(conversation.id)}
+            >
+              {resolving ? t('actions.resolving') : t('actions.resolve')}
             </HeaderAction>
           )}
+          <ExportMenu conversationId={conversation.id} />
           <button
             type="button"
             className="button button--ghost shopper-toggle"

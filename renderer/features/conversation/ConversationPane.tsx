@@ -6,6 +6,8 @@ import { formatDateTimeShort } from '../../i18n/format.js';
 import { abilitiesFor } from '../../store/abilities.js';
 import { useDesk } from '../../store/use-desk.js';
 import { Composer } from '../composer/Composer.js';
+import { NotAppliedList } from '../offline/NotAppliedList.js';
+import { RemovedConversationNotice } from '../offline/RemovedConversationNotice.js';
 import { ConversationHeader } from './ConversationHeader.js';
 import { shopperDisplayName } from './display-names.js';
 import { ResolveForm } from './ResolveForm.js';
@@ -40,11 +42,24 @@ export function ConversationPane({
     (state) => state.resolveFormFor !== null && state.resolveFormFor === conversationId,
   );
   const setResolveFormFor = useDesk((state) => state.setResolveFormFor);
+  const queued = useDesk((state) =>
+    conversationId
+      ? state.connection.status !== 'online' && (state.actionsByConversation[conversationId]?.queued ?? false)
+      : false,
+  );
+  const removedNotice = useDesk((state) => state.removedNotice);
 
   if (!conversationId) {
     return (
       <main className="pane pane--conversation">
-        <p className="empty-state empty-state--center">{t('conversation.none')}</p>
+        {removedNotice ? (
+          <>
+            <RemovedConversationNotice notice={removedNotice} />
+            <NotAppliedList conversationId={removedNotice.conversationId} canEdit={false} />
+          </>
+        ) : (
+          <p className="empty-state empty-state--center">{t('conversation.none')}</p>
+        )}
       </main>
     );
   }
@@ -60,6 +75,8 @@ export function ConversationPane({
               : t('conversation.notFound')}
           </p>
         )}
+        {/* Refused actions outlive their conversation: what the agent wrote stays reachable. */}
+        <NotAppliedList conversationId={conversationId} canEdit={false} />
       </main>
     );
   }
@@ -85,6 +102,12 @@ export function ConversationPane({
             {t('actions.dismiss')}
           </button>
         </div>
+      )}
+      <NotAppliedList conversationId={conversation.id} canEdit={can.note} />
+      {queued && (
+        <p className="status-banner status-banner--queued" role="status">
+          {t('actions.queuedOffline')}
+        </p>
       )}
       {transcriptStatus?.state === 'error' && (
         <div role="alert" className="alert alert--error alert--inline">

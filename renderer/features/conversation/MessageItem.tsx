@@ -19,6 +19,15 @@ interface MessageItemProps {
   searchHit?: boolean;
 }
 
+/** Our message's delivery in words; pending says it waits for the hub while the console is not live. */
+function useDeliveryLabel(message: DeskMessage): string | null {
+  const { t } = useTranslation();
+  const live = useDesk((state) => state.connection.status === 'online');
+  if (!message.delivery) return null;
+  if (message.delivery === 'pending' && !live) return t('delivery.queued');
+  return t(`delivery.${message.delivery}`);
+}
+
 function AuthorLabel({ message, shopper, myAgentId }: MessageItemProps) {
   const { t } = useTranslation();
   switch (message.author) {
@@ -52,7 +61,7 @@ export const MessageItem = memo(function MessageItem({
   myAgentId,
   searchHit = false,
 }: MessageItemProps) {
-  const { t } = useTranslation();
+  const delivery = useDeliveryLabel(message);
   if (message.internal)
     return <NoteItem message={message} shopper={shopper} myAgentId={myAgentId} searchHit={searchHit} />;
   if (message.author === 'system') {
@@ -85,7 +94,7 @@ export const MessageItem = memo(function MessageItem({
       </div>
       {message.author === 'agent' && message.delivery && (
         <span className={`delivery delivery--${message.delivery}`} data-delivery={message.delivery}>
-          {t(`delivery.${message.delivery}`)}
+          {delivery}
         </span>
       )}
     </div>
@@ -101,6 +110,7 @@ function NoteItem({ message, shopper, myAgentId, searchHit = false }: MessageIte
     ),
   );
   const mentionsMe = myAgentId !== null && message.mentions.includes(myAgentId);
+  const delivery = useDeliveryLabel(message);
   return (
     <div
       className={`message message--note${mentionsMe ? ' mentions-me' : ''}`}
@@ -131,7 +141,7 @@ function NoteItem({ message, shopper, myAgentId, searchHit = false }: MessageIte
       </div>
       {message.delivery === 'pending' || message.delivery === 'failed' ? (
         <span className={`delivery delivery--${message.delivery}`} data-delivery={message.delivery}>
-          {t(`delivery.${message.delivery}`)}
+          {delivery}
         </span>
       ) : null}
     </div>

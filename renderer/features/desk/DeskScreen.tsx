@@ -13,6 +13,7 @@ import { TransferDialog } from '../conversation/TransferDialog.js';
 import { QueuePane } from '../queue/QueuePane.js';
 import { SettingsDialog } from '../settings/SettingsDialog.js';
 import { ShopperPanel } from '../shopper/ShopperPanel.js';
+import { OfflineReviewBanner } from '../offline/OfflineReviewBanner.js';
 import { NotificationBanner } from './NotificationBanner.js';
 import { TopBar } from './TopBar.js';
 
@@ -51,7 +52,11 @@ export function DeskScreen() {
       style={{ '--queue-width': `${queueWidth}px`, '--shopper-width': `${shopperWidth}px` } as CSSProperties}
     >
       <TopBar />
-      <NotificationBanner />
+      {/* One grid row for every banner, present or not, so the panes always get the row that stretches. */}
+      <div className="desk__banners">
+        <OfflineReviewBanner />
+        <NotificationBanner />
+      </div>
       <div className="desk__panes">
         <QueuePane />
         <PaneResizer

@@ -1,8 +1,10 @@
-// Environment: browser. The bar above the panes: product, link state (always visible), the command palette,
-// the agent's presence, shortcuts help, settings, who is signed in.
+// Environment: browser. The bar above the panes: product, link state (always visible) and catch-up progress,
+// the command palette, refused actions, the agent's presence, shortcuts help, settings, who is signed in.
 import { useTranslation } from 'react-i18next';
 import type { ChosenPresence } from '../../../shared/team.js';
 import { ConnectionStatus } from '../../components/ConnectionStatus.js';
+import { CatchUpProgress } from '../offline/CatchUpProgress.js';
+import { NotAppliedCount } from '../offline/NotAppliedCount.js';
 import { useDesk } from '../../store/use-desk.js';
 
 export function TopBar() {
@@ -24,6 +26,7 @@ export function TopBar() {
     <header className="top-bar">
       <span className="top-bar__brand">{t('app.title')}</span>
       <ConnectionStatus />
+      <CatchUpProgress />
       <button
         type="button"
         className="top-bar__search"
@@ -35,6 +38,7 @@ export function TopBar() {
         <kbd>Ctrl K</kbd>
       </button>
       <span className="top-bar__spacer" />
+      <NotAppliedCount />
       {presenceError && (
         <span role="alert" className="top-bar__error">
           {presenceError}

@@ -7,6 +7,7 @@ import { AuditLog } from './AuditLog.js';
 import { CannedRepliesSection } from './CannedRepliesSection.js';
 import { PreferencesSection } from './PreferencesSection.js';
 import { TeamSettingsSection } from './TeamSettingsSection.js';
+import { ThisComputerSection } from './ThisComputerSection.js';
 
 export function SettingsDialog() {
   const { t } = useTranslation();
@@ -16,6 +17,7 @@ export function SettingsDialog() {
     <Modal title={t('settings.title')} onClose={closeDialog} className="modal--settings">
       <div className="settings">
         <PreferencesSection />
+        <ThisComputerSection />
         {lead && <TeamSettingsSection />}
         <CannedRepliesSection />
         {lead && <AuditLog />}
