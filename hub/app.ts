@@ -111,7 +111,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     // Routing and snoozes react to every commit, to presence and to settings (after the pushes above).
     const routing = router;
     store.onCommit((batch) => {
-      if (batch.conversations.length === 0) return;
+      // An erasure leaves no conversation in its batch, only its tombstone; it may free an agent's capacity.
+      if (batch.conversations.length === 0 && batch.changes.length === 0) return;
       routing.request();
       snoozes.reschedule();
     });

@@ -15,7 +15,7 @@ export const MIN_LOG_RETENTION_MS = DAY_MS;
 export const COMPACTION_INTERVAL_MS = 60 * 60 * 1000;
 /** Changes examined per transaction. */
 export const COMPACTION_BATCH = 500;
-/** A pass stops after this many batches (5 million changes) and goes on at the next interval. */
+/** A pass stops after this many batches (5 million changes); the next one goes on from there. */
 const MAX_BATCHES_PER_PASS = 10_000;
 const TIMER = 'log-compaction';
 
@@ -40,6 +40,8 @@ const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 export class LogCompactor {
   private running: Promise<CompactionResult> | null = null;
   private closed = false;
+  /** Where a pass cut short by MAX_BATCHES_PER_PASS stopped; 0 starts from the beginning of the log. */
+  private resumeAfter = 0;
 
   constructor(
     private readonly store: HubStore,
@@ -75,8 +77,10 @@ export class LogCompactor {
   private async pass(): Promise<CompactionResult> {
     const olderThan = this.clock() - this.retentionMs;
     const result: CompactionResult = { deleted: 0, batches: 0 };
-    let after = 0;
-    while (!this.closed && result.batches < MAX_BATCHES_PER_PASS) {
+    let after = this.resumeAfter;
+    this.resumeAfter = 0;
+    let done = false;
+    while (!done && !this.closed && result.batches < MAX_BATCHES_PER_PASS) {
       let step;
       try {
         step = this.store.compactChanges({ after, olderThan, limit: this.batchSize });
@@ -88,9 +92,11 @@ export class LogCompactor {
       result.batches++;
       result.deleted += step.deleted;
       after = step.scannedThrough;
-      if (step.done) break;
-      await nextTick();
+      done = step.done;
+      if (!done) await nextTick();
     }
+    // Cut short: the next pass goes on from here rather than scanning the same changes again.
+    if (!done) this.resumeAfter = after;
     return result;
   }
 }

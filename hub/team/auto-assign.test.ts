@@ -138,4 +138,17 @@ describe('auto-assign', () => {
     await handOff(hub, 'tie-3');
     await expect.poll(() => assigneeOf(hub, 'tie-3')).toBe(emailOf(first!));
   });
+
+  it('routes the next waiting conversation when an erasure frees an agent', async () => {
+    const { hub, lead, connect } = await teamHub([['alva@example.com', 'Alva Sund']]);
+    await connect('alva@example.com');
+    await lead.request('settings:update', { patch: { autoAssign: true, defaultCapacity: 1 } });
+    await handOff(hub, 'erase-1');
+    await expect.poll(() => assigneeOf(hub, 'erase-1')).toBe('alva@example.com');
+    await handOff(hub, 'erase-2');
+    expect(await assigneeOf(hub, 'erase-2')).toBeNull();
+
+    expect((await api(hub.url, '/api/v1/handoffs/erase-1', { method: 'DELETE' })).status).toBe(204);
+    await expect.poll(() => assigneeOf(hub, 'erase-2')).toBe('alva@example.com');
+  });
 });
