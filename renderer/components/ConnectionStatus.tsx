@@ -45,7 +45,11 @@ export function ConnectionStatus() {
     >
       <span className="connection__dot" aria-hidden="true" />
       <span className="connection__label">{label}</span>
-      {detail && <span className="connection__detail">{detail}</span>}
+      {detail && (
+        <span className="connection__detail" title={detail}>
+          {detail}
+        </span>
+      )}
     </div>
   );
 }

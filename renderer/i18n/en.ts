@@ -130,7 +130,7 @@ export const en = {
   'delivery.pending': 'Sending…',
   'delivery.sent': 'Sent',
   'delivery.delivered': 'Delivered',
-  'delivery.failed': 'Failed',
+  'delivery.failed': 'Not sent',
 
   'products.label': 'Recommended products',
 

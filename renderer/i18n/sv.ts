@@ -131,7 +131,7 @@ export const sv: Dictionary = {
   'delivery.pending': 'Skickar…',
   'delivery.sent': 'Skickat',
   'delivery.delivered': 'Levererat',
-  'delivery.failed': 'Misslyckades',
+  'delivery.failed': 'Inte skickat',
 
   'products.label': 'Rekommenderade produkter',
 
