@@ -68,7 +68,9 @@ describe('catching up after a long absence', () => {
     // The bar goes away before the console says it is online.
     const onlineAt = seen.findIndex((s) => s.connection.status === 'online');
     const lastProgressAt = seen.findLastIndex((s) => s.connection.catchUp !== null);
-    expect(seen.slice(lastProgressAt + 1, onlineAt + 1).every((s) => s.connection.catchUp === null)).toBe(true);
+    expect(seen.slice(lastProgressAt + 1, onlineAt + 1).every((s) => s.connection.catchUp === null)).toBe(
+      true,
+    );
     expect((await core.getSnapshot({})).connection.catchUp).toBeNull();
 
     const hubView = await getHandoff(hub.url, conversationId);

@@ -27,7 +27,12 @@ const { closeLater } = cleanups;
  * Agent 1 signed in once online (keeping the offline verifier), claimed a conversation and signed out; then the
  * hub went away. Returns the hub (closed) and the desk core (signed out), sharing the data dir.
  */
-async function cachedThenHubGone(): Promise<{ hub: TestHub; core: DeskCore; conversationId: string; dataDir: string }> {
+async function cachedThenHubGone(): Promise<{
+  hub: TestHub;
+  core: DeskCore;
+  conversationId: string;
+  dataDir: string;
+}> {
   const hub = await startTestHub();
   cleanups.push(() => hub.close());
   const dataDir = temporaryDir();
@@ -80,7 +85,10 @@ describe('offline review', () => {
     expect(existsSync(sessionFilePath(dataDir))).toBe(false);
 
     // Live-only calls say they need the hub; actions wait in the outbox without waiting for an ack.
-    expect(await core.setPresence({ presence: 'away' })).toMatchObject({ ok: false, error: { code: 'offline' } });
+    expect(await core.setPresence({ presence: 'away' })).toMatchObject({
+      ok: false,
+      error: { code: 'offline' },
+    });
     expect(await core.setTags({ conversationId, tags: ['offline'] })).toEqual({ ok: true, pending: true });
 
     // Signing out ends offline review; the verifier stays for the next time.
@@ -129,7 +137,12 @@ describe('offline review', () => {
       { timeout: 15_000, interval: 50 },
     );
     const snapshot = await core.getSnapshot({});
-    expect(snapshot.connection).toEqual({ status: 'online', hubUrl: hub.url, lastError: null, catchUp: null });
+    expect(snapshot.connection).toEqual({
+      status: 'online',
+      hubUrl: hub.url,
+      lastError: null,
+      catchUp: null,
+    });
     expect(snapshot.failedActions).toEqual([]);
   });
 

@@ -78,7 +78,9 @@ describe('refused actions', () => {
       },
     ]);
     // Removed from the cache as the log said, before the outbox learnt why the reply could not go.
-    const removedAt = events.findIndex((e) => e.type === 'conversationRemoved' && e.conversationId === conversationId);
+    const removedAt = events.findIndex(
+      (e) => e.type === 'conversationRemoved' && e.conversationId === conversationId,
+    );
     const refusedAt = events.findIndex((e) => e.type === 'failedActions');
     expect(removedAt).toBeGreaterThanOrEqual(0);
     expect(removedAt).toBeLessThan(refusedAt);
@@ -103,11 +105,16 @@ describe('refused actions', () => {
 
   it('a reply and a resolve queued before a lead transferred the conversation: both reported, the text kept', async () => {
     const { hub, conversationId, dataDir } = await workQueuedWhileAway(async (core, id) => {
-      expect(await core.reply({ conversationId: id, text: 'I have booked the return for you.' })).toMatchObject({
+      expect(
+        await core.reply({ conversationId: id, text: 'I have booked the return for you.' }),
+      ).toMatchObject({
         ok: true,
         pending: true,
       });
-      expect(await core.resolve({ conversationId: id, tags: ['return'] })).toEqual({ ok: true, pending: true });
+      expect(await core.resolve({ conversationId: id, tags: ['return'] })).toEqual({
+        ok: true,
+        pending: true,
+      });
     });
     // Meanwhile the lead gives it to agent 2.
     const lead = closeLater(await signedInCore(hub.url, 'lead@demo.test'));
