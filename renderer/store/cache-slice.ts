@@ -5,6 +5,7 @@ import type { CacheInfo, DeskApi } from '../../shared/desk-api.js';
 import type { Shopper } from '../../shared/domain.js';
 import { describeFailure, type DeskSliceCreator } from './desk-state.js';
 import { describeDeskError } from './describe-desk-error.js';
+import { isSearching } from './search-slice.js';
 
 export type CacheInfoState =
   | { state: 'idle' }
@@ -157,6 +158,8 @@ export const createCacheSlice =
         historyByConversation: {},
       }));
       get().applySnapshot(snapshot);
+      // Results found in the old cache may point at what is gone: ask the new one.
+      if (snapshot.session && isSearching(get())) get().setSearchQuery(get().searchQuery);
       if (stillThere && snapshot.session) {
         void get().loadTranscript(selected, { replace: true });
         void get().loadShopperHistory(selected);

@@ -179,6 +179,16 @@ describe('reset: the desk core rebuilt its cache', () => {
     expect(state.removedNotice).toBeNull();
   });
 
+  it('asks the rebuilt cache again for an active search', async () => {
+    const desk = scriptedDesk(snapshot([conversation('c1')]));
+    await ready(desk);
+    desk.store.getState().setSearchQuery('retur');
+    await vi.waitFor(() => expect(desk.api.search).toHaveBeenCalledTimes(1));
+    desk.emit({ type: 'reset' });
+    await vi.waitFor(() => expect(desk.api.search).toHaveBeenCalledTimes(2));
+    expect(desk.api.search).toHaveBeenLastCalledWith(expect.objectContaining({ query: 'retur' }));
+  });
+
   it('closes the open conversation with a notice when the rebuilt cache no longer has it', async () => {
     const desk = scriptedDesk(snapshot([conversation('c1', { status: 'open', assignee: me })]));
     await ready(desk);

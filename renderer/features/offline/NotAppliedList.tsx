@@ -25,12 +25,29 @@ const kindLabels: Record<FailedAction['commandType'], MessageKey> = {
 function NotAppliedItem({ action, canEdit }: { action: FailedAction; canEdit: boolean }) {
   const { t } = useTranslation();
   const dismiss = useDesk((state) => state.dismissFailedAction);
+  const focusComposer = useDesk((state) => state.focusComposer);
+  const composerMode = useDesk((state) => state.composerMode);
   const editAgain = useDesk((state) => state.editFailedActionAgain);
   const textRef = useRef<HTMLParagraphElement>(null);
+  const itemRef = useRef<HTMLLIElement>(null);
   const kindId = useId();
 
+  const onDismiss = () => {
+    // The button is about to vanish: keep the keyboard in the list (the next item), else go to the composer.
+    const item = itemRef.current;
+    const neighbour = (item?.nextElementSibling ?? item?.previousElementSibling)?.querySelector('button');
+    void dismiss(action.commandId);
+    if (neighbour instanceof HTMLElement) neighbour.focus();
+    else if (canEdit) focusComposer(composerMode);
+  };
+
   return (
-    <li className="not-applied__item" aria-labelledby={kindId} data-command-type={action.commandType}>
+    <li
+      ref={itemRef}
+      className="not-applied__item"
+      aria-labelledby={kindId}
+      data-command-type={action.commandType}
+    >
       <div className="not-applied__head">
         <strong id={kindId}>{t(kindLabels[action.commandType])}</strong>
         <RelativeTime iso={action.createdAt} className="not-applied__time" />
@@ -55,7 +72,7 @@ function NotAppliedItem({ action, canEdit }: { action: FailedAction; canEdit: bo
             {t('notApplied.editAgain')}
           </button>
         )}
-        <button type="button" className="button button--ghost" onClick={() => void dismiss(action.commandId)}>
+        <button type="button" className="button button--ghost" onClick={onDismiss}>
           {t('notApplied.dismiss')}
         </button>
       </div>

@@ -64,7 +64,7 @@ function ClearCacheDialog({ onClose }: { onClose(): void }) {
   return (
     <Modal title={t('thisComputer.confirmTitle')} onClose={onClose}>
       <form className="dialog-form" onSubmit={onSubmit} aria-describedby={warningId}>
-        <div id={warningId}>
+        <div id={warningId} className="dialog-form__text">
           <p>{t('thisComputer.confirmText')}</p>
           {unsent > 0 && (
             <p className="field__hint field__hint--warning">{t('thisComputer.unsent', { count: unsent })}</p>
