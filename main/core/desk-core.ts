@@ -11,7 +11,6 @@ import type {
   DeskCallResult,
   DeskError,
   DeskEvent,
-  DeskMessage,
   DeskSession,
 } from '../../shared/desk-api.js';
 import type { Command, DeskRequestName, RequestResult } from '../../shared/desk-protocol.js';
@@ -19,7 +18,7 @@ import { deskRequests } from '../../shared/desk-protocol.js';
 import type { Account, Conversation, Message } from '../../shared/domain.js';
 import type { SignInResponse } from '../../shared/handoff-api.js';
 import type { ActivityReport } from '../../shared/team.js';
-import { DeskCache, type AppliedChanges, type CacheOwner, type OutboxEntry } from './cache.js';
+import { DeskCache, type AppliedChanges, type CacheOwner } from './cache.js';
 import { cacheInfo, wipeAndCompact } from './cache-maintenance.js';
 import { exportConversation } from './conversation-export.js';
 import { describeError, describeIssues } from './describe-error.js';
@@ -35,6 +34,7 @@ import { readPreferences, updatePreferences } from './preferences.js';
 import { RetentionSchedule } from './retention.js';
 import { searchCache } from './search.js';
 import { TeamState } from './team-state.js';
+import { localMessages, transcript } from './transcript.js';
 import { UnreadCounter } from './unread.js';
 import { clearSavedSession, isExpired, readSavedSession, writeSavedSession } from './session-file.js';
 import type { SavedSession } from './session-file.js';
@@ -112,6 +112,8 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
   let connection: ConnectionState = { status: 'signed_out', hubUrl: null, lastError: null, catchUp: null };
   let closed = false;
   const now = options.now ?? Date.now;
+  /** A full resync brought back what retention had removed: prune again once caught up. */
+  let pruneWhenOnline = false;
   // Live state the hub learns again after every reconnect: what is on screen and typed, and whether idle.
   let activityReport: ActivityReport = { conversationId: null, typing: null };
   let idle = false;
@@ -145,43 +147,14 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
 
   // --- what the cache holds, as the renderer sees it ------------------------------------------------------
 
-  /** Our replies and notes the hub has not stored yet (or refused), as messages. */
-  function localMessages(conversationId: string): DeskMessage[] {
-    const hubMessages = cache.messages(conversationId);
-    const after = hubMessages.reduce((max, message) => Math.max(max, message.position), 0);
-    // Not yet stored by the hub: shown after everything the hub has, in the order they were written.
-    return cache
-      .localMessages(conversationId)
-      .map((entry, index) => toLocalMessage(entry, after + 1 + index));
-  }
-
-  function toLocalMessage(entry: OutboxEntry, position: number): DeskMessage {
-    const agent = session?.account ?? cache.owner()?.account;
-    const { command } = entry;
-    const note = command.type === 'note';
-    return {
-      id: command.id,
-      conversationId: command.conversationId,
-      position,
-      author: 'agent',
-      agent: agent ? { id: agent.id, name: agent.name, email: agent.email } : null,
-      text: command.type === 'reply' || command.type === 'note' ? command.text : '',
-      sentAt: entry.createdAt,
-      delivery: entry.status === 'failed' ? 'failed' : 'pending',
-      products: [],
-      internal: note,
-      mentions: note ? command.mentions : [],
-    };
+  /** Who wrote our local messages: the signed-in agent (or, signed out, the cache's owner). */
+  function localAuthor() {
+    return session?.account ?? cache.owner()?.account ?? null;
   }
 
   function emitLocalMessage(commandId: string, conversationId: string): void {
-    const message = localMessages(conversationId).find((m) => m.id === commandId);
+    const message = localMessages(cache, conversationId, localAuthor()).find((m) => m.id === commandId);
     if (message) emit({ type: 'message', message });
-  }
-
-  /** What the agent sees of a conversation: the hub's messages, then ours not yet stored by the hub. */
-  function transcript(conversationId: string): DeskMessage[] {
-    return [...cache.messages(conversationId), ...localMessages(conversationId)];
   }
 
   function emitFailedActions(): void {
@@ -285,6 +258,10 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
             catchUp: status === 'online' ? null : connection.catchUp,
           });
           if (status === 'online') {
+            if (pruneWhenOnline) {
+              pruneWhenOnline = false;
+              retention.run();
+            }
             resendLiveState(hubClient);
             void outbox.drain();
             notifier.checkReminders();
@@ -320,6 +297,7 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
           if (client !== hubClient) return;
           // The resync dropped the hub's pushed state too; this connection's pushes came before its first sync.
           team.persistCurrent();
+          pruneWhenOnline = true;
           emit({ type: 'reset' });
           emit({ type: 'unread', unread: unread.current() });
         },
@@ -455,6 +433,18 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
     return deskSession;
   }
 
+  // Resolved conversations past the retention period leave the cache: now, every 6 hours, and on a change.
+  const retention = new RetentionSchedule({
+    cache,
+    retentionDays: () => readPreferences(cache).retentionDays,
+    now,
+    removed(conversationIds) {
+      emitRemoved(conversationIds);
+      emit({ type: 'unread', unread: unread.current() });
+    },
+  });
+  retention.start();
+
   // A saved, unexpired session reconnects by itself.
   const saved = readSavedSession(options.dataDir);
   if (saved && isExpired(saved)) {
@@ -470,18 +460,6 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
     cache.claimFor({ account: saved.account, hubUrl: saved.hubUrl });
     connect(saved);
   }
-
-  // Resolved conversations past the retention period leave the cache: now, every 6 hours, and on a change.
-  const retention = new RetentionSchedule({
-    cache,
-    retentionDays: () => readPreferences(cache).retentionDays,
-    now,
-    removed(conversationIds) {
-      emitRemoved(conversationIds);
-      emit({ type: 'unread', unread: unread.current() });
-    },
-  });
-  retention.start();
 
   // --- actions --------------------------------------------------------------------------------------------
 
@@ -595,7 +573,7 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
       const { conversationId } = parseArgs('openConversation', args);
       const conversation = session ? cache.conversation(conversationId) : null;
       if (!conversation || conversation.status === 'with_ai') return { conversation: null, messages: [] };
-      return { conversation, messages: transcript(conversationId) };
+      return { conversation, messages: transcript(cache, conversationId, localAuthor()) };
     },
 
     async claim(args) {
@@ -745,7 +723,7 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
           },
         };
       }
-      const file = exportConversation(conversation, transcript(conversationId), {
+      const file = exportConversation(conversation, transcript(cache, conversationId, localAuthor()), {
         format,
         language,
         exportedAt: new Date(now()),
