@@ -28,6 +28,7 @@ export const connectionStatusSchema = z.enum([
   // Signed in on this machine's cached data while the hub cannot be reached (the password was checked against
   // the verifier kept from the last online sign-in). Reading and searching work; actions wait in the outbox.
   // The desk core keeps trying the hub and turns live by itself (status `connecting`, then `online`).
+  // Also a console started with a saved session that has not reached the hub yet (its cache is not empty).
   'offline_review',
 ]);
 export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;

@@ -240,6 +240,8 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
   );
 
   function connect(saved: SavedSession): void {
+    // Started (or signed in) without reaching the hub yet: the agent reads the cached copy, as in offline review.
+    let reachedHub = false;
     const hubClient = new HubClient({
       hubUrl: saved.hubUrl,
       token: saved.token,
@@ -251,8 +253,11 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
         status(status: HubClientStatus, lastError: string | null) {
           if (client !== hubClient) return;
           if (status !== 'online') team.clearActivity();
+          if (status === 'online') reachedHub = true;
+          const reviewing =
+            status === 'connecting' && lastError !== null && !reachedHub && cache.lastPosition() > 0;
           setConnection({
-            status,
+            status: reviewing ? 'offline_review' : status,
             hubUrl: saved.hubUrl,
             lastError,
             catchUp: status === 'online' ? null : connection.catchUp,

@@ -146,6 +146,34 @@ describe('offline review', () => {
     expect(snapshot.failedActions).toEqual([]);
   });
 
+  it('is how a console restarted with a saved session shows its cache while the hub is away, until it is back', async () => {
+    const hub = await startTestHub();
+    cleanups.push(() => hub.close());
+    const dataDir = temporaryDir();
+    const first = await signedInCore(hub.url, 'agent1@demo.test', dataDir);
+    const conversationId = await handoffReceivedBy(hub.url, 'restart-offline', first);
+    await first.close();
+    await hub.close();
+
+    const core = closeLater(openCore(dataDir, hub.url));
+    const reviewing = await untilSnapshot(
+      core,
+      (s) => s.connection.status === 'offline_review',
+      'offline review after failing to reach the hub',
+    );
+    expect(reviewing.session?.account.email).toBe('agent1@demo.test');
+    expect(reviewing.conversations.map((c) => c.id)).toContain(conversationId);
+
+    const online = nextEvent(
+      core,
+      (e) => e.type === 'connection' && e.connection.status === 'online',
+      'online after the hub came back',
+    );
+    const restarted = await startTestHub({ dataDir: hub.dataDir, port: hub.port });
+    cleanups.push(() => restarted.close());
+    await online;
+  });
+
   it('stays in offline review, saying why, when the hub is back but no longer takes the password', async () => {
     const { hub, core } = await cachedThenHubGone();
     expect(await signInAgain(core, hub)).toMatchObject({ ok: true, offline: true });
