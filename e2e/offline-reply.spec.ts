@@ -5,6 +5,7 @@ import {
   claim,
   expectHubLost,
   expectOnline,
+  offlineReviewBanner,
   openTab,
   transcriptEntry,
   transcriptOf,
@@ -45,6 +46,8 @@ test('a reply written offline, with the console killed and restarted before the 
   // The console is killed (as in a crash or a closed laptop) and started again while the hub is still down:
   // the reply is still there, still pending.
   let page = await alex.restart('SIGKILL');
+  // Started without the hub: its cached copy, clearly marked as such.
+  await expect(offlineReviewBanner(page)).toBeVisible({ timeout: BACK_ONLINE_MS });
   await openTab(page, 'Mine');
   await queueRow(page, shopperEmail).click();
   await expect(transcriptEntry(page, reply)).toHaveCount(1);
@@ -56,6 +59,7 @@ test('a reply written offline, with the console killed and restarted before the 
   await hub.start();
   page = alex.page;
   await expectOnline(page, BACK_ONLINE_MS);
+  await expect(offlineReviewBanner(page)).toBeHidden();
 
   // The shopper's widget reconnects by itself and shows the reply once.
   await expect(chat.transcript.getByText(reply, { exact: true })).toHaveCount(1);
