@@ -6,6 +6,7 @@ import { commandErrorCodeSchema, deskRequests, MAX_NOTE_LENGTH } from './desk-pr
 import { authorSchema, channelSchema, conversationStatusSchema, isoDateTimeSchema } from './domain.js';
 import { cannedReplySaveSchema, cannedReplySchema } from './canned-replies.js';
 import { deskNotificationSchema } from './notifications.js';
+import { monitorExportArgsSchema, monitorSnapshotSchema } from './monitor.js';
 import { hubSettingsSchema, settingsPatchSchema } from './settings.js';
 import {
   activityReportSchema,
@@ -155,6 +156,8 @@ export const deskSnapshotSchema = z.object({
   /** Unread shopper messages per conversation assigned to me (and mentions), cleared by markRead. */
   unread: z.record(z.string(), z.number().int().nonnegative()).default({}),
   preferences: preferencesSchema.default(DEFAULT_PREFERENCES),
+  /** The lead's monitor as last pushed by the hub while connected (null offline, and always for agents). */
+  monitor: monitorSnapshotSchema.nullable().default(null),
   /** Refused outbox actions not yet dismissed, oldest first. */
   failedActions: z.array(failedActionSchema).default([]),
 });
@@ -309,6 +312,13 @@ export const deskCalls = {
       z.object({ ok: z.literal(false), error: deskErrorSchema }),
     ]),
   },
+  /** Leads: the conversations of a period with their outcomes, as a CSV file (from the hub; live only). */
+  exportConversationsCsv: {
+    args: monitorExportArgsSchema,
+    result: liveResult(
+      z.object({ fileName: z.string(), mimeType: z.literal('text/csv;charset=utf-8'), content: z.string() }),
+    ),
+  },
   /** The agent has read (and copied or reused) a refused action: it leaves the list and the transcript. */
   dismissFailedAction: {
     args: z.strictObject({ commandId: z.string().min(1).max(200) }),
@@ -343,6 +353,11 @@ export const deskEventSchema = z.discriminatedUnion('type', [
    */
   z.object({ type: z.literal('reset') }),
   z.object({ type: z.literal('roster'), roster: rosterSchema }),
+  /**
+   * Leads: the monitor's figures, as the hub pushed them; null when the connection is lost (figures that are not
+   * live are not shown: the hub pushes fresh ones on reconnect).
+   */
+  z.object({ type: z.literal('monitor'), monitor: monitorSnapshotSchema.nullable() }),
   z.object({ type: z.literal('settings'), settings: hubSettingsSchema }),
   z.object({ type: z.literal('activity'), activity: conversationActivitySchema }),
   z.object({ type: z.literal('cannedReplies'), cannedReplies: z.array(cannedReplySchema) }),

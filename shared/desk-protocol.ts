@@ -11,6 +11,12 @@ import {
   tagsSchema,
 } from './domain.js';
 import { streamEventSchema } from './events.js';
+import {
+  monitorExportArgsSchema,
+  monitorExportSchema,
+  monitorSnapshotSchema,
+  type MonitorSnapshot,
+} from './monitor.js';
 import { cannedReplySaveSchema, cannedReplySchema } from './canned-replies.js';
 import { hubSettingsSchema, settingsAuditEntrySchema, settingsPatchSchema } from './settings.js';
 import {
@@ -188,6 +194,10 @@ export const deskRequests = {
   },
   'canned:save': { payload: cannedReplySaveSchema, value: cannedReplySchema },
   'canned:delete': { payload: z.strictObject({ id: z.string().min(1).max(200) }), value: z.object({}) },
+  /** Leads only (others are refused `forbidden`): the monitor's figures now. */
+  'monitor:get': { payload: z.strictObject({}), value: monitorSnapshotSchema },
+  /** Leads only: a period's conversations with their outcomes as CSV (MONITOR_CSV_COLUMNS). */
+  'monitor:export': { payload: monitorExportArgsSchema, value: monitorExportSchema },
 } as const;
 export type DeskRequestName = keyof typeof deskRequests;
 
@@ -201,6 +211,11 @@ export interface DeskServerToClientEvents {
   activity: (activity: ConversationActivity) => void;
   /** The canned replies this agent may use (shared + own): on connect and on every change. */
   cannedReplies: (replies: z.infer<typeof cannedReplySchema>[]) => void;
+  /**
+   * Leads only: the monitor's figures, on connect and within a second of any change that moves them (and when a
+   * conversation crosses into near or breached SLA, and at each new hour and day).
+   */
+  monitor: (monitor: MonitorSnapshot) => void;
 }
 export interface DeskClientToServerEvents {
   sync: (request: unknown, ack: (response: SyncResponse) => void) => void;
@@ -214,5 +229,7 @@ export interface DeskClientToServerEvents {
   'shopper:history': (payload: unknown, ack: (result: RequestResult<unknown>) => void) => void;
   'canned:save': (payload: unknown, ack: (result: RequestResult<unknown>) => void) => void;
   'canned:delete': (payload: unknown, ack: (result: RequestResult<unknown>) => void) => void;
+  'monitor:get': (payload: unknown, ack: (result: RequestResult<unknown>) => void) => void;
+  'monitor:export': (payload: unknown, ack: (result: RequestResult<unknown>) => void) => void;
 }
 export { activityReportSchema, conversationActivitySchema, rosterSchema };

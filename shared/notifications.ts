@@ -8,6 +8,7 @@ export const notificationKindSchema = z.enum([
   'transfer', // a conversation was transferred to me
   'assigned', // a queued conversation was given to me (auto-assign, or a lead from the queue)
   'reminder', // a handoff still waits unclaimed past the reminder threshold
+  'sla_breached', // leads: a conversation passed its first-response target without a reply
 ]);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
 
@@ -20,7 +21,7 @@ export const deskNotificationSchema = z.object({
   shopper: z.string(),
   /** For mention and transfer: who did it. */
   actor: z.string().nullable(),
-  /** The message or note text, shortened; for reminder the minutes waited as a string. */
+  /** The message or note text, shortened; for reminder and sla_breached the minutes waited as a string. */
   preview: z.string().nullable(),
 });
 export type DeskNotification = z.infer<typeof deskNotificationSchema>;
@@ -45,6 +46,10 @@ const words: Record<
       title: `${n.shopper} is still waiting`,
       body: `Unclaimed for ${n.preview ?? '?'} min`,
     }),
+    sla_breached: (n) => ({
+      title: `Past the response target: ${n.shopper}`,
+      body: n.preview ? `No reply for ${n.preview} min` : 'No reply yet',
+    }),
   },
   sv: {
     new_handoff: (n) => ({ title: `Ny överlämning: ${n.shopper}`, body: n.preview ?? 'Väntar i kön' }),
@@ -58,6 +63,10 @@ const words: Record<
     reminder: (n) => ({
       title: `${n.shopper} väntar fortfarande`,
       body: `Oplockad i ${n.preview ?? '?'} min`,
+    }),
+    sla_breached: (n) => ({
+      title: `Över svarsmålet: ${n.shopper}`,
+      body: n.preview ? `Inget svar på ${n.preview} min` : 'Inget svar ännu',
     }),
   },
 };

@@ -18,6 +18,8 @@ export const officeHoursSchema = z.strictObject({
 });
 export type OfficeHours = z.infer<typeof officeHoursSchema>;
 
+const slaMinutes = z.number().int().min(1).max(10_080);
+
 export const hubSettingsSchema = z.strictObject({
   /** How the Customer Agent deals with what it can't answer (the seed's two handoff methods). */
   handoffMode: z.enum(['helpdesk', 'do_not_hand_off']),
@@ -34,6 +36,15 @@ export const hubSettingsSchema = z.strictObject({
   reminderAfterMinutes: z.number().int().min(1).max(1440),
   /** An agent with no input in their console for this long shows as away. */
   awayAfterIdleMinutes: z.number().int().min(1).max(480),
+  /** SLA: minutes from handoff to the first agent reply, per channel. */
+  firstResponseTargetMinutes: z.strictObject({
+    web_chat: slaMinutes,
+    sms: slaMinutes,
+    email: slaMinutes,
+    whatsapp: slaMinutes,
+  }),
+  /** A conversation counts as near its SLA once this share of the target has passed. */
+  slaWarningPercent: z.number().int().min(10).max(99),
 });
 export type HubSettings = z.infer<typeof hubSettingsSchema>;
 export const settingsPatchSchema = hubSettingsSchema.partial().strict();
@@ -59,6 +70,9 @@ export const DEFAULT_SETTINGS: HubSettings = {
   capacityByAgent: {},
   reminderAfterMinutes: 5,
   awayAfterIdleMinutes: 10,
+  // Chat-like channels expect an answer within minutes, email within the hour.
+  firstResponseTargetMinutes: { web_chat: 2, whatsapp: 5, sms: 10, email: 60 },
+  slaWarningPercent: 80,
 };
 
 /** One change of settings: who, when, and each field's value before and after. */
