@@ -35,6 +35,8 @@ import { RetentionSchedule } from './retention.js';
 import { searchCache } from './search.js';
 import { TeamState } from './team-state.js';
 import { localMessages, transcript } from './transcript.js';
+import { LiveMonitor } from './live-monitor.js';
+import { SlaAlerts } from './sla-alerts.js';
 import { UnreadCounter } from './unread.js';
 import { clearSavedSession, isExpired, readSavedSession, writeSavedSession } from './session-file.js';
 import type { SavedSession } from './session-file.js';
@@ -194,6 +196,12 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
     newHandoffSettleMs: options.newHandoffSettleMs ?? 300,
   });
   notifier.start();
+  const slaAlerts = new SlaAlerts({
+    notificationsOn: () => readPreferences(cache).notifications,
+    emit: (notification) => emit({ type: 'notification', notification }),
+    now,
+  });
+  const monitor = new LiveMonitor(emit, slaAlerts);
 
   function changesApplied(result: AppliedChanges, how: { live: boolean; initial: boolean }): void {
     for (const change of result.applied) {
@@ -252,7 +260,10 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
       listener: {
         status(status: HubClientStatus, lastError: string | null) {
           if (client !== hubClient) return;
-          if (status !== 'online') team.clearActivity();
+          if (status !== 'online') {
+            team.clearActivity();
+            monitor.lost();
+          }
           if (status === 'online') reachedHub = true;
           const reviewing =
             status === 'connecting' && lastError !== null && !reachedHub && cache.lastPosition() > 0;
@@ -286,6 +297,9 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
         },
         cannedReplies(replies) {
           if (client === hubClient) team.setCannedReplies(replies);
+        },
+        monitor(figures) {
+          if (client === hubClient) monitor.pushed(figures, session?.account.role === 'lead');
         },
         authRefused(reason: AuthRefusal) {
           if (client !== hubClient) return;
@@ -321,6 +335,7 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
     client?.close();
     client = null;
     team.clearActivity();
+    monitor.lost();
   }
 
   /** After a (re)connect the hub knows nothing of this console's live state: tell it again. */
@@ -371,6 +386,7 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
     }
     stopSignInRetry();
     disconnect();
+    slaAlerts.reset();
     const saved: SavedSession = { hubUrl, ...granted };
     session = { account: granted.account, hubUrl, saved };
     // The cache belongs to one account on one hub: another one signing in starts from empty.
@@ -517,6 +533,7 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
         activity: signedIn ? team.activity() : [],
         unread: signedIn ? unread.current() : {},
         preferences: readPreferences(cache),
+        monitor: signedIn ? monitor.current() : null,
         failedActions: signedIn ? failedActions(cache) : [],
       };
     },
@@ -762,6 +779,13 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
       emit({ type: 'failedActions', failedActions: [] });
       if (ending?.saved) await endHubSession(ending.hubUrl, ending.saved.token);
       return { ok: true };
+    },
+
+    async exportConversationsCsv(args) {
+      const outcome = await live('monitor:export', parseArgs('exportConversationsCsv', args));
+      if (!outcome.ok) return outcome;
+      const { fileName, csv } = outcome.value;
+      return { ok: true, value: { fileName, mimeType: 'text/csv;charset=utf-8', content: csv } };
     },
 
     async dismissFailedAction(args) {

@@ -38,6 +38,7 @@ const sampleArgs: Record<DeskCallName, unknown> = {
   exportConversation: { conversationId: 'c1', format: 'text', language: 'sv' },
   cacheInfo: {},
   clearCache: { discardUnsent: false },
+  exportConversationsCsv: { from: '2026-11-01T00:00:00.000+01:00', to: '2026-11-22T00:00:00.000+01:00' },
   dismissFailedAction: { commandId: 'cmd-1' },
 };
 
@@ -85,6 +86,18 @@ describe('dispatchDeskCall', () => {
     expect(
       await dispatchDeskCall(core, 'exportConversation', { conversationId: 'c1', format: 'pdf' }),
     ).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining('format') } });
+    expect(
+      await dispatchDeskCall(core, 'exportConversationsCsv', {
+        from: '2026-11-22T00:00:00.000+01:00',
+        to: '2026-11-01T00:00:00.000+01:00',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining('to') } });
+    expect(
+      await dispatchDeskCall(core, 'exportConversationsCsv', {
+        from: 'yesterday',
+        to: '2026-11-01T00:00:00Z',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining('from') } });
     expect(await dispatchDeskCall(core, 'clearCache', { discardUnsent: 'yes' })).toMatchObject({
       ok: false,
       error: { code: 'invalid', message: expect.stringContaining('discardUnsent') },

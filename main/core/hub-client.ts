@@ -11,6 +11,7 @@ import {
   syncResponseSchema,
 } from '../../shared/desk-protocol.js';
 import type { Command, DeskRequestName, HubChange, RequestResult } from '../../shared/desk-protocol.js';
+import { monitorSnapshotSchema, type MonitorSnapshot } from '../../shared/monitor.js';
 import { hubSettingsSchema, type HubSettings } from '../../shared/settings.js';
 import {
   conversationActivitySchema,
@@ -39,6 +40,8 @@ export interface HubClientListener {
   settings(settings: HubSettings): void;
   activity(activity: ConversationActivity): void;
   cannedReplies(replies: CannedReply[]): void;
+  /** Leads: the monitor's figures (the hub pushes them on connect and whenever they move). */
+  monitor(monitor: MonitorSnapshot): void;
   /** The hub refused our session at connect: the socket stays down until a new sign-in. */
   authRefused(reason: AuthRefusal): void;
   /** A catch-up's progress (throttled), null when it ends. */
@@ -114,6 +117,7 @@ export class HubClient {
     this.onPush('cannedReplies', z.array(cannedReplySchema), (replies) =>
       this.options.listener.cannedReplies(replies),
     );
+    this.onPush('monitor', monitorSnapshotSchema, (monitor) => this.options.listener.monitor(monitor));
     this.socket.on('disconnect', (reason) => this.onDisconnect(reason));
     this.socket.on('connect_error', (error) => this.onConnectError(error));
   }

@@ -132,4 +132,30 @@ describe('Electron attention: notifications, badge and tray', () => {
       'Sam Okafor transferred Maja Berg to you',
     ]);
   });
+
+  it("a lead's past-target alert shows like the others, in the UI language, and a click opens the conversation", () => {
+    const { host, record } = recordingHost('en-US', true, 'c9');
+    const attention = createAttention(host, snapshot());
+    const breached: DeskNotification = {
+      id: 'n5',
+      kind: 'sla_breached',
+      conversationId: 'c9',
+      shopper: 'Maja Berg',
+      actor: null,
+      preview: '3',
+    };
+    // Even while the lead has it on screen: watching is not answering.
+    attention.handle({ type: 'notification', notification: breached });
+    attention.handle({ type: 'preferences', preferences: { ...DEFAULT_PREFERENCES, language: 'sv' } });
+    attention.handle({
+      type: 'notification',
+      notification: { ...breached, id: 'n6', conversationId: 'c10' },
+    });
+    expect(record.shown.map(({ title, body }) => ({ title, body }))).toEqual([
+      { title: 'Past the response target: Maja Berg', body: 'No reply for 3 min' },
+      { title: 'Över svarsmålet: Maja Berg', body: 'Inget svar på 3 min' },
+    ]);
+    record.shown[1]?.click();
+    expect(record.sent).toEqual([{ type: 'focusConversation', conversationId: 'c10' }]);
+  });
 });
