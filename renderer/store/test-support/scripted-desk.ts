@@ -84,6 +84,7 @@ export function snapshot(conversations: Conversation[], patch: Partial<DeskSnaps
     unread: {},
     preferences: DEFAULT_PREFERENCES,
     failedActions: [],
+    monitor: null,
     ...patch,
   };
 }
@@ -159,6 +160,18 @@ export function scriptedDesk(initial: DeskSnapshot) {
     clearCache: vi.fn(async (_args: DeskCallArgs<'clearCache'>): Promise<DeskCallResult<'clearCache'>> => ({
       ok: true,
     })),
+    exportConversationsCsv: vi.fn(
+      async (
+        _args: DeskCallArgs<'exportConversationsCsv'>,
+      ): Promise<DeskCallResult<'exportConversationsCsv'>> => ({
+        ok: true,
+        value: {
+          fileName: 'conversations.csv',
+          mimeType: 'text/csv;charset=utf-8',
+          content: 'conversation_id\n',
+        },
+      }),
+    ),
     dismissFailedAction: vi.fn(
       async (_args: DeskCallArgs<'dismissFailedAction'>): Promise<DeskCallResult<'dismissFailedAction'>> => ({
         ok: true,
