@@ -19,6 +19,7 @@ import { SnoozeWaker } from './core/snooze-waker.js';
 import { seedDemo } from './demo/seed.js';
 import { WebChat } from './demo/web-chat.js';
 import { buildHttpServer } from './http/http-server.js';
+import { MonitorService } from './monitor/monitor-service.js';
 import { attachChatNamespace } from './realtime/chat-namespace.js';
 import { attachDeskNamespace } from './realtime/desk-namespace.js';
 import type { HubStore } from './store/hub-store.js';
@@ -79,6 +80,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const timers = new ClockTimers(clock);
   let router: Router | null = null;
   let compactor: LogCompactor | null = null;
+  let monitor: MonitorService | null = null;
   try {
     for (const token of options.integrationTokens ?? []) {
       store.addIntegrationToken(hashToken(token), 'configured', isoAt(clock()));
@@ -91,6 +93,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const activity = new ActivityTracker(clock, timers);
     const snoozes = new SnoozeWaker(store, clock, timers);
     router = new Router(store, settings, presence, clock);
+    const leadsMonitor = new MonitorService({ store, settings, presence, clock, timers });
+    monitor = leadsMonitor;
     const handoffRules: HandoffRules = {
       settings: () => settings.get(),
       anyAgentOnline: () => presence.anyAgentOnline(),
@@ -100,13 +104,23 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       sessions,
       clock,
       handoffRules,
+      monitor: leadsMonitor,
       demo: options.demo ?? false,
       chatPageDir: options.chatPageDir ?? path.join(repoRoot, 'dist', 'chat'),
       log: options.log ?? false,
     });
     await app.ready();
     const io = new Server(app.server, { serveClient: false });
-    attachDeskNamespace(io, { store, sessions, clock, timers, settings, presence, activity });
+    attachDeskNamespace(io, {
+      store,
+      sessions,
+      clock,
+      timers,
+      settings,
+      presence,
+      activity,
+      monitor: leadsMonitor,
+    });
     attachChatNamespace(io, store, new WebChat(store, clock, handoffRules), activity);
     // Routing and snoozes react to every commit, to presence and to settings (after the pushes above).
     const routing = router;
@@ -136,6 +150,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       close() {
         closing ??= (async () => {
           routing.close();
+          leadsMonitor.close();
           await logCompactor.close();
           timers.close();
           // Sockets first: open WebSocket connections would otherwise keep the HTTP server from closing.
@@ -150,6 +165,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     };
   } catch (error) {
     router?.close();
+    monitor?.close();
     await compactor?.close();
     timers.close();
     store.close();

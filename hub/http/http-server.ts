@@ -1,13 +1,15 @@
-// Environment: Node (hub). The fastify app: handoff API, sessions, health and the chat page.
+// Environment: Node (hub). The fastify app: handoff API, sessions, the lead's monitor, health and the chat page.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { API_PREFIX, MAX_BODY_BYTES } from '../../shared/handoff-api.js';
 import type { Sessions } from '../auth/sessions.js';
 import type { Clock } from '../core/clock.js';
 import type { HandoffRules } from '../core/handoff-rules.js';
+import type { MonitorService } from '../monitor/monitor-service.js';
 import type { HubStore } from '../store/hub-store.js';
 import { registerChatPageRoutes } from './chat-page-routes.js';
 import { handleError, sendError } from './errors.js';
 import { registerHandoffRoutes } from './handoff-routes.js';
+import { registerMonitorRoutes } from './monitor-routes.js';
 import { registerSessionRoutes } from './session-routes.js';
 
 export interface HttpServerOptions {
@@ -15,6 +17,7 @@ export interface HttpServerOptions {
   sessions: Sessions;
   clock: Clock;
   handoffRules: HandoffRules;
+  monitor: MonitorService;
   demo: boolean;
   chatPageDir: string;
   log: boolean;
@@ -32,6 +35,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   app.get(`${API_PREFIX}/health`, async () => ({ ok: true }));
   registerSessionRoutes(app, options.store, options.sessions);
   registerHandoffRoutes(app, options.store, options.clock, options.handoffRules);
+  registerMonitorRoutes(app, options.sessions, options.monitor);
   await registerChatPageRoutes(app, options.chatPageDir, options.demo);
   return app;
 }

@@ -1,6 +1,7 @@
 // Environment: Node (hub). The consoles' socket.io namespace (shared/desk-protocol.ts): session auth at
 // connect and on every event, replay from a log position, live changes, commands applied once, requests,
-// and the team's live state (roster, settings, activity, canned replies) pushed on connect and on change.
+// the team's live state (roster, settings, activity, canned replies) pushed on connect and on change, and the
+// lead's monitor pushed to leads only.
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import {
@@ -23,6 +24,8 @@ import type { DeskServices } from './desk-services.js';
 
 /** Consoles that have caught up with the log; every new change is pushed to them. */
 const LIVE_ROOM = 'live';
+/** Leads' consoles: the monitor's figures go to them and to nobody else. */
+const LEADS_ROOM = 'leads';
 const sessionRoom = (tokenHash: string) => `session:${tokenHash}`;
 
 interface DeskSocketData {
@@ -58,8 +61,12 @@ function commandIdOf(payload: unknown): string {
 }
 
 export function attachDeskNamespace(io: Server, services: DeskServices): Namespace {
-  const { store, sessions, clock, timers, settings, presence, activity } = services;
+  const { store, sessions, clock, timers, settings, presence, activity, monitor } = services;
   const desk = io.of(DESK_NAMESPACE) as unknown as DeskNamespace;
+  monitor.publishTo({
+    size: () => desk.adapter.rooms.get(LEADS_ROOM)?.size ?? 0,
+    send: (snapshot) => desk.to(LEADS_ROOM).emit('monitor', snapshot),
+  });
 
   /** The roster as last pushed, so that only a real change is pushed again. */
   let pushedRoster = '';
@@ -120,6 +127,15 @@ export function attachDeskNamespace(io: Server, services: DeskServices): Namespa
     socket.emit('roster', roster());
     socket.emit('cannedReplies', store.listCannedReplies(account.id));
     for (const current of activity.current()) socket.emit('activity', current);
+    if (account.role === 'lead') {
+      void socket.join(LEADS_ROOM);
+      // Fresh figures at once (counting this lead's own presence): a reconnect never shows stale ones.
+      try {
+        socket.emit('monitor', monitor.snapshot());
+      } catch (error) {
+        console.error('hub: computing the monitor failed', error);
+      }
+    }
 
     socket.on('sync', (request, ack) => {
       if (typeof ack !== 'function') return;

@@ -18,13 +18,22 @@ const leadsOnly = (what: string): RequestResult<never> => ({
   error: { code: 'forbidden', message: `Only a lead can ${what}.` },
 });
 
+/** The monitor's data is refused to agents (the message names the role the account has). */
+const monitorForLeadsOnly = (account: Account, what: string): RequestResult<never> => ({
+  ok: false,
+  error: {
+    code: 'forbidden',
+    message: `Only a lead can ${what}; ${account.name} is signed in as ${account.role === 'agent' ? 'an agent' : account.role}.`,
+  },
+});
+
 /** The handlers for one socket: presence and idleness are per console. */
 export function deskRequestHandlers(
   services: DeskServices,
   socketId: string,
   cannedRepliesChanged: (affected: 'everyone' | string) => void,
 ): RequestHandlers {
-  const { store, presence, settings, clock } = services;
+  const { store, presence, settings, clock, monitor } = services;
   return {
     'presence:set': (account, { presence: chosen }) => {
       presence.choose(account.id, chosen);
@@ -50,6 +59,14 @@ export function deskRequestHandlers(
       if (outcome.affected) cannedRepliesChanged(outcome.affected);
       return outcome.result;
     },
+    'monitor:get': (account) =>
+      account.role === 'lead'
+        ? { ok: true, value: monitor.snapshot() }
+        : monitorForLeadsOnly(account, 'see the queue monitor'),
+    'monitor:export': (account, period) =>
+      account.role === 'lead'
+        ? { ok: true, value: monitor.exportCsv(period) }
+        : monitorForLeadsOnly(account, 'export conversations'),
   };
 }
 

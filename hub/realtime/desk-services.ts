@@ -1,9 +1,10 @@
 // Environment: Node (hub). What the /desk namespace works with: storage, sessions, the clock, and the
-// team's live state (settings, presence, collision activity).
+// team's live state (settings, presence, collision activity) and the lead's monitor.
 import type { Sessions } from '../auth/sessions.js';
 import type { Clock } from '../core/clock.js';
 import type { ClockTimers } from '../core/clock-timers.js';
 import type { HubSettingsService } from '../core/hub-settings.js';
+import type { MonitorService } from '../monitor/monitor-service.js';
 import type { HubStore } from '../store/hub-store.js';
 import type { ActivityTracker } from '../team/activity.js';
 import type { PresenceTracker } from '../team/presence.js';
@@ -16,4 +17,6 @@ export interface DeskServices {
   settings: HubSettingsService;
   presence: PresenceTracker;
   activity: ActivityTracker;
+  /** The lead's monitor: figures on demand, pushed to leads' consoles. */
+  monitor: MonitorService;
 }

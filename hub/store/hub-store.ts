@@ -20,6 +20,7 @@ import type { ChatPrompt } from '../../shared/chat-protocol.js';
 import type { CannedReply } from '../../shared/canned-replies.js';
 import type { SettingsAuditEntry } from '../../shared/settings.js';
 import type { ChosenPresence } from '../../shared/team.js';
+import type { MonitorQueries } from './monitor-queries.js';
 
 /** What one committed transaction changed, in the order it was written. */
 export interface CommittedBatch {
@@ -29,6 +30,8 @@ export interface CommittedBatch {
   messages: Message[];
   /** The latest snapshot of every conversation touched (including chat-session state changes). */
   conversations: Conversation[];
+  /** Events appended to the stream, in order (the monitor's figures follow them). */
+  events: StreamEvent[];
 }
 
 export interface NewAccount {
@@ -168,6 +171,8 @@ export interface HubStore {
   transaction<T>(work: () => T): T;
   onCommit(listener: (batch: CommittedBatch) => void): () => void;
   close(): void;
+  /** The lead's monitor's reads (aggregates over indexed ranges). */
+  readonly monitor: MonitorQueries;
 
   insertAccount(account: NewAccount): Account;
   findAccountByEmail(email: string): StoredAccount | null;

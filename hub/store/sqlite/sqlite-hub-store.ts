@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { systemClock, type Clock } from '../../core/clock.js';
-import type { Account, AgentRef, Conversation, Message } from '../../../shared/domain.js';
+import type { Account, Conversation, Message } from '../../../shared/domain.js';
 import type { HubChange } from '../../../shared/desk-protocol.js';
 import type { StreamEvent } from '../../../shared/events.js';
 import type { CannedReply } from '../../../shared/canned-replies.js';
@@ -29,32 +29,17 @@ import type {
   StoredSession,
 } from '../hub-store.js';
 import { conversationIdOfChange } from '../hub-store.js';
+import {
+  CONVERSATION_SELECT,
+  toAgentRef,
+  toConversation,
+  type ConversationRow,
+} from './conversation-rows.js';
 import { migrate } from './migrate.js';
+import { SqliteMonitorQueries } from './sqlite-monitor-queries.js';
 import { migrations } from './migrations/index.js';
 
 export const DATABASE_FILE = 'hub.sqlite';
-
-interface ConversationRow {
-  id: string;
-  channel: Conversation['channel'];
-  status: Conversation['status'];
-  shopper_json: string;
-  escalation_json: string | null;
-  assignee_id: string | null;
-  assignee_name: string | null;
-  assignee_email: string | null;
-  created_at: string;
-  escalated_at: string | null;
-  claimed_at: string | null;
-  first_response_at: string | null;
-  resolved_at: string | null;
-  resolution_tags_json: string;
-  last_message_at: string | null;
-  last_message_preview: string | null;
-  version: number;
-  snoozed_until: string | null;
-  tags_json: string;
-}
 
 interface MessageRow {
   conversation_id: string;
@@ -93,40 +78,10 @@ interface ChatSessionRow {
   created_at: string;
 }
 
-const CONVERSATION_SELECT = `
-  SELECT c.*, a.name AS assignee_name, a.email AS assignee_email
-  FROM conversations c LEFT JOIN accounts a ON a.id = c.assignee_id`;
 const MESSAGE_SELECT = `
   SELECT m.*, a.name AS agent_name, a.email AS agent_email
   FROM messages m LEFT JOIN accounts a ON a.id = m.agent_id`;
 const PREVIEW_LENGTH = 140;
-
-/** An agent joined onto a row (assignee, message author); their name and email are empty if the account is gone. */
-function toAgentRef(id: string | null, name: string | null, email: string | null): AgentRef | null {
-  return id === null ? null : { id, name: name ?? '', email: email ?? '' };
-}
-
-function toConversation(row: ConversationRow): Conversation {
-  return {
-    id: row.id,
-    channel: row.channel,
-    status: row.status,
-    shopper: JSON.parse(row.shopper_json),
-    escalation: row.escalation_json === null ? null : JSON.parse(row.escalation_json),
-    assignee: toAgentRef(row.assignee_id, row.assignee_name, row.assignee_email),
-    createdAt: row.created_at,
-    escalatedAt: row.escalated_at,
-    claimedAt: row.claimed_at,
-    firstResponseAt: row.first_response_at,
-    resolvedAt: row.resolved_at,
-    resolutionTags: JSON.parse(row.resolution_tags_json),
-    lastMessageAt: row.last_message_at,
-    lastMessagePreview: row.last_message_preview,
-    version: row.version,
-    snoozedUntil: row.snoozed_until,
-    tags: JSON.parse(row.tags_json),
-  };
-}
 
 function toMessage(row: MessageRow): Message {
   return {
@@ -203,10 +158,13 @@ export class SqliteHubStore implements HubStore {
     changes: HubChange[];
     messages: Map<string, Message>;
     conversationIds: Set<string>;
+    events: StreamEvent[];
   } | null = null;
 
   /** The log's identity (hub_meta.log_id), fixed when the database was created. */
   private readonly logId: string;
+
+  readonly monitor: SqliteMonitorQueries;
 
   /** `clock` stamps each change's recorded_at (what compaction's retention counts from). */
   constructor(
@@ -226,6 +184,7 @@ export class SqliteHubStore implements HubStore {
       { value: string } | undefined;
     if (!logId) throw new Error(`hub store: ${file} has no log id (hub_meta.log_id)`);
     this.logId = logId.value;
+    this.monitor = new SqliteMonitorQueries(this.db);
   }
 
   /** Opens (creating if needed) `hub.sqlite` in `dataDir`. */
@@ -236,7 +195,7 @@ export class SqliteHubStore implements HubStore {
 
   transaction<T>(work: () => T): T {
     if (this.pending) return work();
-    this.pending = { changes: [], messages: new Map(), conversationIds: new Set() };
+    this.pending = { changes: [], messages: new Map(), conversationIds: new Set(), events: [] };
     let result: T;
     let written: NonNullable<typeof this.pending>;
     try {
@@ -250,12 +209,18 @@ export class SqliteHubStore implements HubStore {
   }
 
   private notify(written: NonNullable<typeof this.pending>): void {
-    if (written.changes.length === 0 && written.messages.size === 0 && written.conversationIds.size === 0)
+    if (
+      written.changes.length === 0 &&
+      written.messages.size === 0 &&
+      written.conversationIds.size === 0 &&
+      written.events.length === 0
+    )
       return;
     const batch: CommittedBatch = {
       changes: written.changes,
       messages: [...written.messages.values()].sort((a, b) => a.position - b.position),
       conversations: [...written.conversationIds].flatMap((id) => this.getConversation(id) ?? []),
+      events: written.events,
     };
     for (const listener of this.listeners) {
       try {
@@ -813,7 +778,9 @@ export class SqliteHubStore implements HubStore {
           JSON.stringify(event.properties),
         );
       const { conversationId: _conversationId, ...streamed } = event;
-      return { ...streamed, position: Number(lastInsertRowid) };
+      const appended = { ...streamed, position: Number(lastInsertRowid) };
+      this.writing.events.push(appended);
+      return appended;
     });
   }
 
