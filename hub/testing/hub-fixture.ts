@@ -29,6 +29,7 @@ import {
   type RequestResult,
   type SyncResponse,
 } from '../../shared/desk-protocol.js';
+import { monitorSnapshotSchema, type MonitorSnapshot } from '../../shared/monitor.js';
 import { hubSettingsSchema, type HubSettings } from '../../shared/settings.js';
 import {
   conversationActivitySchema,
@@ -234,7 +235,7 @@ export async function eventsOf(url: string, conversationId: string) {
   return eventsResponseSchema.parse(await response.json()).events;
 }
 
-/** A console's socket: records every push (changes, roster, settings, activity, canned replies), parsed. */
+/** A console's socket: records every push (changes, roster, settings, activity, canned replies, monitor), parsed. */
 export interface DeskClient {
   socket: Socket;
   changes: HubChange[];
@@ -242,6 +243,8 @@ export interface DeskClient {
   settings: HubSettings[];
   activities: ConversationActivity[];
   cannedReplies: CannedReply[][];
+  /** The lead's monitor pushes (an agent's stays empty). */
+  monitors: MonitorSnapshot[];
   sync(after?: number, limit?: number): Promise<Extract<SyncResponse, { ok: true }>>;
   command(command: Record<string, unknown>): Promise<CommandResult>;
   /** A request from deskRequests; the answer parsed against its RequestResult schema. */
@@ -291,11 +294,13 @@ export async function connectDesk(url: string, token: string): Promise<DeskClien
   const settings: HubSettings[] = [];
   const activities: ConversationActivity[] = [];
   const cannedReplies: CannedReply[][] = [];
+  const monitors: MonitorSnapshot[] = [];
   socket.on('change', (change: unknown) => changes.push(hubChangeSchema.parse(change)));
   socket.on('roster', (roster: unknown) => rosters.push(rosterSchema.parse(roster)));
   socket.on('settings', (value: unknown) => settings.push(hubSettingsSchema.parse(value)));
   socket.on('activity', (value: unknown) => activities.push(conversationActivitySchema.parse(value)));
   socket.on('cannedReplies', (value: unknown) => cannedReplies.push(cannedReplySchema.array().parse(value)));
+  socket.on('monitor', (value: unknown) => monitors.push(monitorSnapshotSchema.parse(value)));
   await connected(socket);
   return {
     socket,
@@ -304,6 +309,7 @@ export async function connectDesk(url: string, token: string): Promise<DeskClien
     settings,
     activities,
     cannedReplies,
+    monitors,
     async request(name, payload) {
       const answer = await socket.timeout(5000).emitWithAck(name, payload);
       return requestResultSchema(deskRequests[name].value).parse(answer) as never;
