@@ -31,6 +31,13 @@ const SAME_IN_BOTH = new Set([
   'settings.language.sv',
   'canned.body',
   'command.languageSv',
+  'monitor.duration.seconds',
+  'monitor.duration.minutes',
+  'monitor.duration.hours',
+  'monitor.duration.days',
+  'monitor.percent',
+  'monitor.load',
+  'settings.value.target',
 ]);
 
 describe('dictionaries', () => {

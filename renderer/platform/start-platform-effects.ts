@@ -1,7 +1,8 @@
 // Environment: browser. Everything the console does beside rendering: language, window title, desktop
-// notifications and sound, idle presence, activity reports and read marks.
+// notifications and sound, idle presence, activity reports and read marks, and the queue's SLA clock.
 import type { DeskApi } from '../../shared/desk-api.js';
 import type { DeskStore } from '../store/create-desk-store.js';
+import { startSlaClock } from '../store/sla-clock.js';
 import { reportActivityChanges } from './activity-reporter.js';
 import { showDeskNotifications } from './desktop-notifications.js';
 import { showUnreadInTitle } from './document-title.js';
@@ -21,6 +22,7 @@ export function startPlatformEffects(
     reportIdleness(store, api, window),
     reportActivityChanges(store, api, document),
     markReadWhileVisible(store, document),
+    startSlaClock(store),
   ];
   return () => stops.forEach((stop) => stop());
 }

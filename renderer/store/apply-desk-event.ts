@@ -3,6 +3,7 @@
 import type { DeskEvent } from '../../shared/desk-api.js';
 import type { DeskState } from './desk-state.js';
 import { describeDeskError } from './describe-desk-error.js';
+import { MONITOR_LOST_STATUSES } from './monitor-slice.js';
 
 function sameTags(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((tag, index) => tag === b[index]);
@@ -21,6 +22,8 @@ export function applyDeskEvent(state: DeskState, event: DeskEvent): void {
     case 'connection':
       state.setConnection(event.connection);
       if (event.connection.status === 'online') state.clearQueuedActions();
+      // Figures that are not live are not shown (the hub pushes fresh ones once connected again).
+      if (MONITOR_LOST_STATUSES.has(event.connection.status)) state.applyMonitor(null);
       return;
     case 'conversation': {
       const { conversation } = event;
@@ -60,6 +63,9 @@ export function applyDeskEvent(state: DeskState, event: DeskEvent): void {
       return;
     case 'roster':
       state.applyRoster(event.roster);
+      return;
+    case 'monitor':
+      state.applyMonitor(event.monitor);
       return;
     case 'settings':
       state.applySettings(event.settings);

@@ -21,6 +21,8 @@ import { createSearchSlice } from './search-slice.js';
 import { createFailedActionsSlice } from './failed-actions-slice.js';
 import { createCacheSlice } from './cache-slice.js';
 import { createExportSlice } from './export-slice.js';
+import { createMonitorSlice } from './monitor-slice.js';
+import { createSlaSlice } from './sla-slice.js';
 
 export type DeskStore = StoreApi<DeskState>;
 
@@ -41,6 +43,8 @@ export function createDeskStore(api: DeskApi): DeskStore {
     ...createFailedActionsSlice(api)(...a),
     ...createCacheSlice(api)(...a),
     ...createExportSlice(api)(...a),
+    ...createMonitorSlice(api)(...a),
+    ...createSlaSlice(...a),
   }));
 }
 

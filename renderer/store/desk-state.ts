@@ -15,6 +15,8 @@ import type { SearchSlice } from './search-slice.js';
 import type { FailedActionsSlice } from './failed-actions-slice.js';
 import type { CacheSlice } from './cache-slice.js';
 import type { ExportSlice } from './export-slice.js';
+import type { MonitorSlice } from './monitor-slice.js';
+import type { SlaSlice } from './sla-slice.js';
 
 export type DeskState = SessionSlice &
   ConnectionSlice &
@@ -30,7 +32,9 @@ export type DeskState = SessionSlice &
   SearchSlice &
   FailedActionsSlice &
   CacheSlice &
-  ExportSlice;
+  ExportSlice &
+  MonitorSlice &
+  SlaSlice;
 
 /** A slice creator that sees the whole store. */
 export type DeskSliceCreator<Slice> = StateCreator<DeskState, [], [], Slice>;

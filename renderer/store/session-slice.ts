@@ -79,6 +79,7 @@ export const createSessionSlice =
       get().applyUnread(snapshot.unread);
       get().applyPreferences(snapshot.preferences);
       get().applyFailedActions(snapshot.failedActions);
+      get().applyMonitor(snapshot.monitor);
     },
 
     applySession(session) {
@@ -143,6 +144,12 @@ export const createSessionSlice =
         searchHits: [],
         searchMore: false,
         highlightedMessage: null,
+        // A lead's figures and view are not the next account's.
+        monitor: null,
+        csvExport: { state: 'idle' },
+        view: 'desk',
+        watchedConversationId: null,
+        slaByConversation: {},
       });
     },
   });

@@ -16,8 +16,14 @@ export type DeskDialog =
 
 export type ComposerMode = 'reply' | 'note';
 
+/** The desk (queue | conversation | shopper) or, for leads, the queue monitor in its place. */
+export type DeskView = 'desk' | 'monitor';
+
 export interface UiSlice {
+  view: DeskView;
   selectedConversationId: string | null;
+  /** The conversation a lead opened from the monitor: they watch it read-only (see watching.ts). */
+  watchedConversationId: string | null;
   queueTab: QueueTab;
   /** The queue row the keyboard is on (j/k move it, Enter opens it). */
   queueCursorId: string | null;
@@ -39,6 +45,9 @@ export interface UiSlice {
   /** Opens a conversation: selects it and (re)loads its transcript. */
   openConversation(conversationId: string): void;
   closeConversation(): void;
+  /** Leads: opens a conversation from the monitor, read-only, back on the desk view. */
+  watchConversation(conversationId: string): void;
+  setView(view: DeskView): void;
   /** Opens a conversation from outside the queue (palette, notification, history): its tab too. */
   revealConversation(conversationId: string): void;
   openDialog(dialog: DeskDialog): void;
@@ -50,7 +59,9 @@ export interface UiSlice {
 }
 
 export const createUiSlice: DeskSliceCreator<UiSlice> = (set, get) => ({
+  view: 'desk',
   selectedConversationId: null,
+  watchedConversationId: null,
   queueTab: 'unassigned',
   queueCursorId: null,
   dialog: null,
@@ -72,7 +83,10 @@ export const createUiSlice: DeskSliceCreator<UiSlice> = (set, get) => ({
   openConversation(conversationId) {
     const switched = get().selectedConversationId !== conversationId;
     set({
+      view: 'desk',
       selectedConversationId: conversationId,
+      // Opened from the queue (or anywhere but the monitor): watched only by the rule for others' ones.
+      watchedConversationId: null,
       queueCursorId: conversationId,
       removedNotice: null,
       ...(switched ? { resolveFormFor: null, composerMode: 'reply' as const, typing: null } : {}),
@@ -86,7 +100,17 @@ export const createUiSlice: DeskSliceCreator<UiSlice> = (set, get) => ({
     if (tab) set({ queueTab: tab });
     get().openConversation(conversationId);
   },
-  closeConversation: () => set({ selectedConversationId: null, resolveFormFor: null, typing: null }),
+  watchConversation(conversationId) {
+    get().revealConversation(conversationId);
+    set({ watchedConversationId: conversationId, resolveFormFor: null, typing: null });
+  },
+  setView(view) {
+    // Only leads have the monitor; anything else asking for it stays on the desk.
+    if (view === 'monitor' && get().session?.account.role !== 'lead') return;
+    set({ view });
+  },
+  closeConversation: () =>
+    set({ selectedConversationId: null, watchedConversationId: null, resolveFormFor: null, typing: null }),
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: null }),
   setResolveFormFor: (resolveFormFor) => set({ resolveFormFor }),

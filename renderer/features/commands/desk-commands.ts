@@ -2,7 +2,7 @@
 // the command palette and the help overlay, so all three always agree.
 import type { DeskStore } from '../../store/create-desk-store.js';
 import type { DeskState } from '../../store/desk-state.js';
-import { abilitiesFor } from '../../store/abilities.js';
+import { abilitiesIn } from '../../store/watching.js';
 import { queueIds } from '../../store/queue.js';
 import { focusQueueRow } from '../queue/queue-dom.js';
 import type { CommandId } from './shortcuts.js';
@@ -13,10 +13,32 @@ function selected(state: DeskState) {
   return id ? state.conversationsById[id] : undefined;
 }
 
+/** Commands on the queue and the conversation: hidden behind the monitor, so they do nothing there. */
+const DESK_ONLY = new Set<CommandId>([
+  'next',
+  'previous',
+  'open',
+  'claim',
+  'reply',
+  'note',
+  'resolve',
+  'transfer',
+  'pending',
+  'snooze',
+  'reopen',
+  'goUnassigned',
+  'goMine',
+  'goAllOpen',
+  'goSnoozed',
+  'toggleShopper',
+  'search',
+]);
+
 /** Whether the command would do something now (the palette lists only these; shortcuts ignore the rest). */
 export function isCommandAvailable(command: CommandId, state: DeskState): boolean {
+  if (state.view === 'monitor' && DESK_ONLY.has(command)) return false;
   const conversation = selected(state);
-  const abilities = abilitiesFor(conversation, state.session?.account);
+  const abilities = abilitiesIn(state, conversation?.id ?? null);
   switch (command) {
     case 'next':
     case 'previous':
@@ -34,7 +56,9 @@ export function isCommandAvailable(command: CommandId, state: DeskState): boolea
     case 'toggleShopper':
       return true;
     case 'close':
-      return state.dialog !== null || state.selectedConversationId !== null;
+      return state.dialog !== null || state.selectedConversationId !== null || state.view === 'monitor';
+    case 'monitor':
+      return state.session?.account.role === 'lead';
     default:
       return true;
   }
@@ -114,6 +138,7 @@ export function runCommand(command: CommandId, store: DeskStore): boolean {
       const active = document.activeElement;
       if (state.dialog) state.closeDialog();
       else if (isTextEntry(active)) (active as HTMLElement).blur();
+      else if (state.view === 'monitor') state.setView('desk');
       else if (state.resolveFormFor) state.setResolveFormFor(null);
       else state.closeConversation();
       return true;
@@ -129,6 +154,9 @@ export function runCommand(command: CommandId, store: DeskStore): boolean {
       return true;
     case 'search':
       state.requestSearchFocus();
+      return true;
+    case 'monitor':
+      state.setView(state.view === 'monitor' ? 'desk' : 'monitor');
       return true;
   }
 }

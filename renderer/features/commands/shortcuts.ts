@@ -23,7 +23,8 @@ export type CommandId =
   | 'help'
   | 'palette'
   | 'search'
-  | 'settings';
+  | 'settings'
+  | 'monitor';
 
 export type ShortcutGroup = 'navigate' | 'conversation' | 'app';
 
@@ -47,6 +48,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'goMine', group: 'navigate', keys: [['g', 'm']] },
   { command: 'goAllOpen', group: 'navigate', keys: [['g', 'a']] },
   { command: 'goSnoozed', group: 'navigate', keys: [['g', 's']] },
+  { command: 'monitor', group: 'navigate', keys: [['g', 'q']] },
   { command: 'claim', group: 'conversation', keys: [['c']] },
   { command: 'reply', group: 'conversation', keys: [['r']] },
   { command: 'note', group: 'conversation', keys: [['n']] },
@@ -86,6 +88,7 @@ export const commandLabels: Record<CommandId, MessageKey> = {
   palette: 'command.palette',
   search: 'command.search',
   settings: 'command.settings',
+  monitor: 'command.monitor',
 };
 
 export interface KeyPress {

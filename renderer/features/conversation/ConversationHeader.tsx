@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../../shared/domain.js';
-import { abilitiesFor } from '../../store/abilities.js';
+import { abilitiesWhile } from '../../store/watching.js';
 import { useDesk } from '../../store/use-desk.js';
 import { ExportMenu } from '../offline/ExportMenu.js';
 import { OthersActivity } from '../team/OthersActivity.js';
@@ -35,12 +35,15 @@ interface ConversationHeaderProps {
   conversation: Conversation;
   shopperPanelOpen: boolean;
   onToggleShopperPanel(): void;
+  /** A lead watching read-only: the watching banner has their actions, the header none. */
+  watching: boolean;
 }
 
 export function ConversationHeader({
   conversation,
   shopperPanelOpen,
   onToggleShopperPanel,
+  watching,
 }: ConversationHeaderProps) {
   const { t } = useTranslation();
   const account = useDesk((state) => state.session?.account);
@@ -52,7 +55,7 @@ export function ConversationHeader({
   const setResolveFormFor = useDesk((state) => state.setResolveFormFor);
   const secondary = shopperSecondaryName(conversation.shopper);
   const mine = conversation.assignee?.id === account?.id;
-  const can = abilitiesFor(conversation, account);
+  const can = abilitiesWhile(conversation, account, watching);
   const claiming = actions?.claim === 'in_flight';
   const moving = actions?.moving ?? false;
   const resolving = actions?.resolve === 'in_flight';
@@ -122,7 +125,7 @@ export function ConversationHeader({
               {t('actions.snooze')}
             </HeaderAction>
           )}
-          {can.transfer && (
+          {can.transfer && !watching && (
             <HeaderAction
               shortcut="t"
               disabled={moving}

@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { SkeletonLines } from '../../components/Skeleton.js';
 import { formatDateTimeShort } from '../../i18n/format.js';
-import { abilitiesFor } from '../../store/abilities.js';
+import { abilitiesWhile, watchingIn } from '../../store/watching.js';
 import { useDesk } from '../../store/use-desk.js';
 import { Composer } from '../composer/Composer.js';
 import { NotAppliedList } from '../offline/NotAppliedList.js';
@@ -12,6 +12,7 @@ import { ConversationHeader } from './ConversationHeader.js';
 import { shopperDisplayName } from './display-names.js';
 import { ResolveForm } from './ResolveForm.js';
 import { Transcript } from './Transcript.js';
+import { WatchingBanner } from './WatchingBanner.js';
 
 const NO_MESSAGES: never[] = [];
 
@@ -48,6 +49,7 @@ export function ConversationPane({
       : false,
   );
   const removedNotice = useDesk((state) => state.removedNotice);
+  const watching = useDesk((state) => (conversationId ? watchingIn(state, conversationId) : false));
 
   if (!conversationId) {
     return (
@@ -81,7 +83,7 @@ export function ConversationPane({
     );
   }
 
-  const can = abilitiesFor(conversation, account);
+  const can = abilitiesWhile(conversation, account, watching);
   const shopperName = shopperDisplayName(conversation.shopper);
 
   return (
@@ -90,7 +92,9 @@ export function ConversationPane({
         conversation={conversation}
         shopperPanelOpen={shopperPanelOpen}
         onToggleShopperPanel={onToggleShopperPanel}
+        watching={watching}
       />
+      {watching && <WatchingBanner conversation={conversation} />}
       {actionError && (
         <div role="alert" className="alert alert--error alert--inline">
           <p>{actionError}</p>
@@ -143,14 +147,17 @@ export function ConversationPane({
             )}
           </div>
         )}
-        {conversation.status === 'queued' && (
+        {conversation.status === 'queued' && !watching && (
           <p className="composer-placeholder">{t('composer.claimFirst')}</p>
         )}
-        {conversation.status !== 'queued' && conversation.status !== 'resolved' && !can.reply && (
-          <p className="composer-placeholder">
-            {t('composer.someoneElse', { name: conversation.assignee?.name ?? '' })}
-          </p>
-        )}
+        {conversation.status !== 'queued' &&
+          conversation.status !== 'resolved' &&
+          !can.reply &&
+          !watching && (
+            <p className="composer-placeholder">
+              {t('composer.someoneElse', { name: conversation.assignee?.name ?? '' })}
+            </p>
+          )}
         {resolveOpen && can.resolve && (
           <ResolveForm conversationId={conversation.id} onDone={() => setResolveFormFor(null)} />
         )}

@@ -1,6 +1,7 @@
 // Environment: browser. The desk: queue | conversation | shopper, with resizable side panes, the keyboard
 // shortcuts and whichever dialog is open. On narrow windows the shopper pane folds away behind a toggle.
-import { useState, type CSSProperties } from 'react';
+import { lazy, Suspense, useState, type CSSProperties } from 'react';
+import { SkeletonLines } from '../../components/Skeleton.js';
 import { useTranslation } from 'react-i18next';
 import { PaneResizer } from '../../components/PaneResizer.js';
 import { useDesk } from '../../store/use-desk.js';
@@ -16,6 +17,9 @@ import { ShopperPanel } from '../shopper/ShopperPanel.js';
 import { OfflineReviewBanner } from '../offline/OfflineReviewBanner.js';
 import { NotificationBanner } from './NotificationBanner.js';
 import { TopBar } from './TopBar.js';
+
+// Its own chunk with the chart library: only a lead who opens the monitor loads it.
+const MonitorView = lazy(() => import('../monitor/MonitorView.js'));
 
 const QUEUE_WIDTH = { initial: 340, min: 260, max: 520 };
 const SHOPPER_WIDTH = { initial: 300, min: 240, max: 460 };
@@ -44,6 +48,7 @@ export function DeskScreen() {
   const [shopperWidth, setShopperWidth] = useState(SHOPPER_WIDTH.initial);
   const shopperOpen = useDesk((state) => state.shopperPanelOpen);
   const toggleShopper = useDesk((state) => state.toggleShopperPanel);
+  const monitorShown = useDesk((state) => state.view === 'monitor' && state.session?.account.role === 'lead');
   useKeyboardShortcuts();
 
   return (
@@ -57,27 +62,39 @@ export function DeskScreen() {
         <OfflineReviewBanner />
         <NotificationBanner />
       </div>
-      <div className="desk__panes">
-        <QueuePane />
-        <PaneResizer
-          label={t('layout.resizeQueue')}
-          width={queueWidth}
-          min={QUEUE_WIDTH.min}
-          max={QUEUE_WIDTH.max}
-          direction={1}
-          onResize={setQueueWidth}
-        />
-        <ConversationPane shopperPanelOpen={shopperOpen} onToggleShopperPanel={toggleShopper} />
-        <PaneResizer
-          label={t('layout.resizeShopper')}
-          width={shopperWidth}
-          min={SHOPPER_WIDTH.min}
-          max={SHOPPER_WIDTH.max}
-          direction={-1}
-          onResize={setShopperWidth}
-        />
-        <ShopperPanel open={shopperOpen} />
-      </div>
+      {monitorShown ? (
+        <Suspense
+          fallback={
+            <div className="monitor monitor--loading" aria-busy="true" aria-label={t('monitor.loading')}>
+              <SkeletonLines count={8} />
+            </div>
+          }
+        >
+          <MonitorView />
+        </Suspense>
+      ) : (
+        <div className="desk__panes">
+          <QueuePane />
+          <PaneResizer
+            label={t('layout.resizeQueue')}
+            width={queueWidth}
+            min={QUEUE_WIDTH.min}
+            max={QUEUE_WIDTH.max}
+            direction={1}
+            onResize={setQueueWidth}
+          />
+          <ConversationPane shopperPanelOpen={shopperOpen} onToggleShopperPanel={toggleShopper} />
+          <PaneResizer
+            label={t('layout.resizeShopper')}
+            width={shopperWidth}
+            min={SHOPPER_WIDTH.min}
+            max={SHOPPER_WIDTH.max}
+            direction={-1}
+            onResize={setShopperWidth}
+          />
+          <ShopperPanel open={shopperOpen} />
+        </div>
+      )}
       <OpenDialog />
     </div>
   );

@@ -21,6 +21,8 @@ export function TopBar() {
       'online',
   );
   const live = useDesk((state) => state.connection.status === 'online');
+  const view = useDesk((state) => state.view);
+  const setView = useDesk((state) => state.setView);
 
   return (
     <header className="top-bar">
@@ -37,6 +39,18 @@ export function TopBar() {
         <span>{t('topBar.paletteShort')}</span>
         <kbd>Ctrl K</kbd>
       </button>
+      {account?.role === 'lead' && (
+        // A toggle: pressed while the monitor is shown; pressed again goes back to the desk.
+        <button
+          type="button"
+          className="button button--ghost top-bar__monitor"
+          aria-pressed={view === 'monitor'}
+          aria-keyshortcuts="g q"
+          onClick={() => setView(view === 'monitor' ? 'desk' : 'monitor')}
+        >
+          {t('topBar.monitor')}
+        </button>
+      )}
       <span className="top-bar__spacer" />
       <NotAppliedCount />
       {presenceError && (

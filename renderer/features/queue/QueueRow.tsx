@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatClock, formatDateTimeShort } from '../../i18n/format.js';
 import { useDesk } from '../../store/use-desk.js';
 import { waitingSince } from '../../store/queue.js';
+import { slaStateIn } from '../../store/sla-slice.js';
 import {
   channelName,
   reasonLabel,
@@ -28,6 +29,8 @@ export const QueueRow = memo(function QueueRow({ conversationId, active, selecte
   const conversation = useDesk((state) => state.conversationsById[conversationId]);
   const myId = useDesk((state) => state.session?.account.id ?? null);
   const unread = useDesk((state) => state.unread[conversationId] ?? 0);
+  // A string from the store: the row re-renders when its standing changes, not on every tick of the clock.
+  const sla = useDesk((state) => slaStateIn(state, conversationId));
   if (!conversation) return null;
   const who = shopperDisplayName(conversation.shopper);
   const secondary = shopperSecondaryName(conversation.shopper);
@@ -36,17 +39,19 @@ export const QueueRow = memo(function QueueRow({ conversationId, active, selecte
   const status = statusName(conversation);
   const assignee = conversation.assignee;
   const unreadText = unread > 0 ? t('queue.unread', { count: unread }) : null;
+  const slaText = sla === 'near' ? t('sla.near') : sla === 'breached' ? t('sla.breached') : null;
   return (
     <li
       className={`queue-row${selected ? ' is-selected' : ''}${unread > 0 ? ' has-unread' : ''}`}
       data-conversation-id={conversationId}
       data-status={conversation.status}
+      data-sla={sla}
     >
       <button
         type="button"
         id={queueRowDomId(conversationId)}
         className="queue-row__button"
-        aria-label={[who, secondary, channel, reason, status, unreadText].filter(Boolean).join(', ')}
+        aria-label={[who, secondary, channel, reason, status, slaText, unreadText].filter(Boolean).join(', ')}
         aria-current={selected ? 'true' : undefined}
         tabIndex={active ? 0 : -1}
         onClick={() => onOpen(conversationId)}
@@ -67,11 +72,16 @@ export const QueueRow = memo(function QueueRow({ conversationId, active, selecte
               })}
             </time>
           ) : (
-            <WaitingTime since={waitingSince(conversation)} unclaimed={conversation.status === 'queued'} />
+            <WaitingTime
+              since={waitingSince(conversation)}
+              unclaimed={conversation.status === 'queued'}
+              sla={sla}
+            />
           )}
         </span>
         <span className="queue-row__meta">
           <span className={`chip chip--channel chip--${conversation.channel}`}>{channel}</span>
+          {slaText && <span className={`chip chip--sla chip--sla-${sla}`}>{slaText}</span>}
           {conversation.status !== 'queued' && conversation.status !== 'open' && (
             <span className={`chip chip--status chip--${conversation.status}`}>{status}</span>
           )}

@@ -1,22 +1,16 @@
-// Environment: browser. How long a shopper has waited, ticking every second, coloured against the SLA.
+// Environment: browser. How long a shopper has waited, ticking every second, coloured by the row's standing
+// against its first-response target (amber near it, red past it).
 import { formatAbsolute, formatDuration } from '../../i18n/format.js';
 import { useTranslation } from 'react-i18next';
+import type { SlaState } from '../../../shared/monitor.js';
 import { useNow } from '../../components/use-now.js';
-import { slaLevel } from '../../store/sla.js';
 
-export function WaitingTime({ since, unclaimed }: { since: string; unclaimed: boolean }) {
+export function WaitingTime({ since, unclaimed, sla }: { since: string; unclaimed: boolean; sla: SlaState }) {
   const { t } = useTranslation();
   const now = useNow(1000);
   const waited = now - Date.parse(since);
-  // The SLA only runs while nobody has claimed the conversation.
-  const level = unclaimed ? slaLevel(waited) : 'ok';
   return (
-    <time
-      className={`waiting waiting--${level}`}
-      dateTime={since}
-      title={formatAbsolute(since)}
-      data-sla={level}
-    >
+    <time className={`waiting waiting--${sla}`} dateTime={since} title={formatAbsolute(since)}>
       {unclaimed ? t('queue.waiting', { duration: formatDuration(waited) }) : formatDuration(waited)}
     </time>
   );

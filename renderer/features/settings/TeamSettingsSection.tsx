@@ -3,12 +3,21 @@
 // the hub applies it at once and records it in the audit log.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { t as translate } from '../../i18n/t.js';
 import type { HubSettings } from '../../../shared/settings.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { weekdayName } from '../../i18n/format.js';
 import { useDesk } from '../../store/use-desk.js';
 import { OfficeHoursEditor } from './OfficeHoursEditor.js';
-import { draftProblems, settingsPatch, type DraftProblem } from './settings-draft.js';
+import { ALL_CHANNELS } from '../../../shared/monitor.js';
+import { channelName } from '../conversation/display-names.js';
+import {
+  draftProblems,
+  settingsPatch,
+  TARGET_RANGE,
+  WARNING_PERCENT_RANGE,
+  type DraftProblem,
+} from './settings-draft.js';
 import { WEEKDAYS } from './weekdays.js';
 
 type Feedback = { kind: 'saved' | 'unchanged' } | { kind: 'error'; messages: string[] } | null;
@@ -20,7 +29,16 @@ const fieldNames: Record<string, MessageKey> = {
   doNotHandOffMessage: 'settings.doNotHandOffMessage',
   autoResponseMessage: 'settings.autoResponse',
   timeZone: 'settings.timeZone',
+  slaWarningPercent: 'settings.slaWarning',
 };
+
+/** A field's name in the form, as its label says it. */
+function fieldName(field: string): string {
+  const target = /^firstResponseTargetMinutes\.(\w+)$/.exec(field);
+  if (target)
+    return translate('settings.target', { channel: channelName(target[1] as (typeof ALL_CHANNELS)[number]) });
+  return translate(fieldNames[field] ?? 'settings.team');
+}
 
 export function TeamSettingsSection() {
   const { t } = useTranslation();
@@ -53,12 +71,12 @@ function TeamSettingsForm({ settings, live }: { settings: HubSettings; live: boo
     switch (problem.kind) {
       case 'range':
         return t('settings.rangeError', {
-          field: t(fieldNames[problem.field] ?? 'settings.team'),
+          field: fieldName(problem.field),
           min: String(problem.min),
           max: String(problem.max),
         });
       case 'required':
-        return t('settings.required', { field: t(fieldNames[problem.field] ?? 'settings.team') });
+        return t('settings.required', { field: fieldName(problem.field) });
       case 'timeZone':
         return t('settings.badTimeZone', { zone: problem.zone });
       case 'period':
@@ -133,6 +151,52 @@ function TeamSettingsForm({ settings, live }: { settings: HubSettings; live: boo
           {number('defaultCapacity', 'settings.capacity', 100)}
           {number('reminderAfterMinutes', 'settings.reminder', 1440)}
           {number('awayAfterIdleMinutes', 'settings.idle', 480)}
+        </fieldset>
+
+        <fieldset className="settings-form__group" aria-describedby="settings-sla-hint">
+          <legend className="field__label settings-form__legend">{t('settings.targets')}</legend>
+          <p id="settings-sla-hint" className="field__hint">
+            {t('settings.targetsHint')}
+          </p>
+          <div className="settings-form__targets">
+            {ALL_CHANNELS.map((channel) => (
+              <label key={channel} className="field field--row">
+                <span className="field__label">
+                  {t('settings.target', { channel: channelName(channel) })}
+                </span>
+                <input
+                  type="number"
+                  min={TARGET_RANGE[0]}
+                  max={TARGET_RANGE[1]}
+                  step={1}
+                  value={
+                    Number.isNaN(draft.firstResponseTargetMinutes[channel])
+                      ? ''
+                      : draft.firstResponseTargetMinutes[channel]
+                  }
+                  onChange={(event) =>
+                    change({
+                      firstResponseTargetMinutes: {
+                        ...draft.firstResponseTargetMinutes,
+                        [channel]: event.target.valueAsNumber,
+                      },
+                    })
+                  }
+                />
+              </label>
+            ))}
+          </div>
+          <label className="field field--row">
+            <span className="field__label">{t('settings.slaWarning')}</span>
+            <input
+              type="number"
+              min={WARNING_PERCENT_RANGE[0]}
+              max={WARNING_PERCENT_RANGE[1]}
+              step={1}
+              value={Number.isNaN(draft.slaWarningPercent) ? '' : draft.slaWarningPercent}
+              onChange={(event) => change({ slaWarningPercent: event.target.valueAsNumber })}
+            />
+          </label>
         </fieldset>
 
         <fieldset className="settings-form__group">

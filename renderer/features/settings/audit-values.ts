@@ -1,6 +1,8 @@
 // Environment: browser. Settings values in words for the audit log (on/off, the handoff method's name, office
 // hours as "Mon 08:00–17:00, …"), in the UI language.
-import { officeHoursSchema } from '../../../shared/settings.js';
+import { officeHoursSchema, hubSettingsSchema } from '../../../shared/settings.js';
+import { ALL_CHANNELS } from '../../../shared/monitor.js';
+import { channelName } from '../conversation/display-names.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { weekdayName } from '../../i18n/format.js';
 import { t } from '../../i18n/t.js';
@@ -33,6 +35,17 @@ export function auditValue(field: string, value: unknown): string {
         .filter(Boolean)
         .join(' · ');
     }
+  }
+  if (field === 'firstResponseTargetMinutes') {
+    const parsed = hubSettingsSchema.shape.firstResponseTargetMinutes.safeParse(value);
+    if (parsed.success) {
+      return ALL_CHANNELS.map((channel) =>
+        t('settings.value.target', { channel: channelName(channel), minutes: String(parsed.data[channel]) }),
+      ).join(' · ');
+    }
+  }
+  if (field === 'slaWarningPercent' && typeof value === 'number') {
+    return t('monitor.percent', { value: String(value) });
   }
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;

@@ -1,5 +1,7 @@
 // Environment: any. The team settings form's logic: which fields changed (the patch to send), and checks in
 // the agent's language before the hub sees them (the hub validates again).
+import type { Channel } from '../../../shared/domain.js';
+import { ALL_CHANNELS } from '../../../shared/monitor.js';
 import type { HubSettings, SettingsPatch, Weekday } from '../../../shared/settings.js';
 import { WEEKDAYS } from './weekdays.js';
 
@@ -12,13 +14,14 @@ export function settingsPatch(current: HubSettings, draft: HubSettings): Setting
   return patch as SettingsPatch;
 }
 
+/** A first-response target's field, per channel. */
+export type TargetField = `firstResponseTargetMinutes.${Channel}`;
+
+export type RangeField =
+  'defaultCapacity' | 'reminderAfterMinutes' | 'awayAfterIdleMinutes' | 'slaWarningPercent' | TargetField;
+
 export type DraftProblem =
-  | {
-      kind: 'range';
-      field: 'defaultCapacity' | 'reminderAfterMinutes' | 'awayAfterIdleMinutes';
-      min: number;
-      max: number;
-    }
+  | { kind: 'range'; field: RangeField; min: number; max: number }
   | { kind: 'required'; field: 'doNotHandOffMessage' | 'autoResponseMessage' | 'timeZone' }
   | { kind: 'timeZone'; zone: string }
   | { kind: 'period'; day: Weekday };
@@ -28,6 +31,14 @@ const RANGES = {
   reminderAfterMinutes: [1, 1440],
   awayAfterIdleMinutes: [1, 480],
 } as const;
+
+/** As hubSettingsSchema has them: a target from a minute to a week, near after 10–99 % of it. */
+export const TARGET_RANGE = [1, 10_080] as const;
+export const WARNING_PERCENT_RANGE = [10, 99] as const;
+
+function outOfRange(value: number, [min, max]: readonly [number, number]): boolean {
+  return !Number.isInteger(value) || value < min || value > max;
+}
 
 export function isKnownTimeZone(zone: string): boolean {
   try {
@@ -44,9 +55,17 @@ export function draftProblems(draft: HubSettings): DraftProblem[] {
     keyof typeof RANGES,
     readonly [number, number],
   ][]) {
-    const value = draft[field];
-    if (!Number.isInteger(value) || value < min || value > max)
-      problems.push({ kind: 'range', field, min, max });
+    if (outOfRange(draft[field], [min, max])) problems.push({ kind: 'range', field, min, max });
+  }
+  for (const channel of ALL_CHANNELS) {
+    if (outOfRange(draft.firstResponseTargetMinutes[channel], TARGET_RANGE)) {
+      const [min, max] = TARGET_RANGE;
+      problems.push({ kind: 'range', field: `firstResponseTargetMinutes.${channel}`, min, max });
+    }
+  }
+  if (outOfRange(draft.slaWarningPercent, WARNING_PERCENT_RANGE)) {
+    const [min, max] = WARNING_PERCENT_RANGE;
+    problems.push({ kind: 'range', field: 'slaWarningPercent', min, max });
   }
   if (!draft.doNotHandOffMessage.trim()) problems.push({ kind: 'required', field: 'doNotHandOffMessage' });
   if (!draft.autoResponseMessage.trim()) problems.push({ kind: 'required', field: 'autoResponseMessage' });

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import type { MessageKey } from '../../i18n/en.js';
-import { abilitiesFor } from '../../store/abilities.js';
+import { watchingIn, abilitiesWhile } from '../../store/watching.js';
 import { useDesk } from '../../store/use-desk.js';
 import { channelName, codeLabel, reasonLabel } from '../conversation/display-names.js';
 import { ShopperHistory } from './ShopperHistory.js';
@@ -26,6 +26,9 @@ export function ShopperPanel({ open }: { open: boolean }) {
     state.selectedConversationId ? state.conversationsById[state.selectedConversationId] : undefined,
   );
   const account = useDesk((state) => state.session?.account);
+  const watching = useDesk((state) =>
+    state.selectedConversationId ? watchingIn(state, state.selectedConversationId) : false,
+  );
   const className = `pane pane--shopper${open ? ' is-open' : ''}`;
   if (!conversation) {
     return (
@@ -67,7 +70,10 @@ export function ShopperPanel({ open }: { open: boolean }) {
           {conversation.escalatedAt && <RelativeTime iso={conversation.escalatedAt} />}
         </Field>
       </dl>
-      <TagsEditor conversation={conversation} editable={abilitiesFor(conversation, account).editTags} />
+      <TagsEditor
+        conversation={conversation}
+        editable={abilitiesWhile(conversation, account, watching).editTags}
+      />
       <ShopperHistory key={conversation.id} conversationId={conversation.id} />
     </aside>
   );
