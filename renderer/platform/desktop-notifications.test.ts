@@ -60,6 +60,27 @@ describe('desktop notifications in the web host', () => {
     expect(desk.store.getState().queueTab).toBe('mine');
   });
 
+  it("shows a lead's past-the-target alert like the others, in English and Swedish", async () => {
+    const { desk } = await setup();
+    const breached: DeskNotification = {
+      id: 'sla-1',
+      kind: 'sla_breached',
+      conversationId: 'c1',
+      shopper: 'Maja Berg',
+      actor: null,
+      preview: '3',
+    };
+    desk.emit({ type: 'notification', notification: breached });
+    setUiLanguage('sv');
+    desk.emit({ type: 'notification', notification: { ...breached, id: 'sla-2' } });
+    expect(RecordingNotification.shown.map((n) => [n.title, n.options.body])).toEqual([
+      ['Past the response target: Maja Berg', 'No reply for 3 min'],
+      ['Över svarsmålet: Maja Berg', 'Inget svar på 3 min'],
+    ]);
+    RecordingNotification.shown[1]?.onclick?.();
+    expect(desk.store.getState().selectedConversationId).toBe('c1');
+  });
+
   it('shows nothing when the agent turned them off, the browser refused, or Electron shows them', async () => {
     const off = await setup();
     off.desk.emit({

@@ -38,6 +38,38 @@ describe('team settings form', () => {
     expect(draftProblems(DEFAULT_SETTINGS)).toEqual([]);
   });
 
+  it('checks the first-response targets and the near-target share as the schema does', () => {
+    const draft = {
+      ...DEFAULT_SETTINGS,
+      firstResponseTargetMinutes: { ...DEFAULT_SETTINGS.firstResponseTargetMinutes, sms: 0, email: 10_081 },
+      slaWarningPercent: 100,
+    };
+    expect(draftProblems(draft)).toEqual([
+      { kind: 'range', field: 'firstResponseTargetMinutes.sms', min: 1, max: 10_080 },
+      { kind: 'range', field: 'firstResponseTargetMinutes.email', min: 1, max: 10_080 },
+      { kind: 'range', field: 'slaWarningPercent', min: 10, max: 99 },
+    ]);
+    expect(
+      draftProblems({
+        ...DEFAULT_SETTINGS,
+        firstResponseTargetMinutes: { ...DEFAULT_SETTINGS.firstResponseTargetMinutes, whatsapp: 2.5 },
+        slaWarningPercent: Number.NaN,
+      }).map((problem) => (problem.kind === 'range' ? problem.field : problem.kind)),
+    ).toEqual(['firstResponseTargetMinutes.whatsapp', 'slaWarningPercent']);
+    const fine = {
+      ...DEFAULT_SETTINGS,
+      firstResponseTargetMinutes: { ...DEFAULT_SETTINGS.firstResponseTargetMinutes, sms: 1 },
+      slaWarningPercent: 10,
+    };
+    expect(draftProblems(fine)).toEqual([]);
+    const patch = settingsPatch(DEFAULT_SETTINGS, fine);
+    expect(patch).toEqual({
+      firstResponseTargetMinutes: fine.firstResponseTargetMinutes,
+      slaWarningPercent: 10,
+    });
+    expect(settingsPatchSchema.safeParse(patch).success).toBe(true);
+  });
+
   it('edits one day’s hours, keeps the week in order and a day’s extra periods', () => {
     const periods = [
       { day: 'mon' as const, start: '08:00', end: '12:00' },

@@ -12,12 +12,14 @@ import {
   type DeskSnapshot,
 } from '../../../shared/desk-api.js';
 import type { Conversation } from '../../../shared/domain.js';
+import type { MonitorSnapshot } from '../../../shared/monitor.js';
 import type { TeamMember } from '../../../shared/team.js';
 import type { BridgeLinkState } from '../../desk-client/linked-bridge.js';
 import { createDeskStore, feedDeskStore } from '../create-desk-store.js';
 
 export const me = { id: 'agent-1', name: 'Alva Agent', email: 'agent1@demo.test', role: 'agent' as const };
 export const other = { id: 'agent-2', name: 'Bo Berg', email: 'agent2@demo.test' };
+export const lead = { id: 'lead-1', name: 'Maria Svensson', email: 'lead@demo.test', role: 'lead' as const };
 
 export function conversation(id: string, patch: Partial<Conversation> = {}): Conversation {
   return {
@@ -67,6 +69,30 @@ export function member(patch: Partial<TeamMember> & Pick<TeamMember, 'id' | 'nam
     openCount: 0,
     capacity: 5,
     lastSeenAt: null,
+    ...patch,
+  };
+}
+
+/** A lead's monitor as the hub pushes it: a quiet morning unless the test says otherwise. */
+export function monitorSnapshot(patch: Partial<MonitorSnapshot> = {}): MonitorSnapshot {
+  return {
+    computedAt: '2025-01-01T10:05:00.000Z',
+    timeZone: 'Europe/Stockholm',
+    dayStart: '2024-12-31T23:00:00.000Z',
+    waiting: 1,
+    oldestWaitingSince: '2025-01-01T10:01:00.000Z',
+    agentsOnline: 2,
+    agents: [],
+    handoffsToday: 4,
+    resolvedByAiToday: 12,
+    resolutionRate: 0.75,
+    routedToTeam: 0.25,
+    firstResponse: { count: 3, medianSeconds: 95, p90Seconds: 240 },
+    resolution: { count: 2, medianSeconds: 900, p90Seconds: 1500 },
+    byChannel: [],
+    byReason: [],
+    sla: { near: 0, breached: 0, conversations: [] },
+    hourly: [],
     ...patch,
   };
 }
