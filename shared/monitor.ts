@@ -142,17 +142,30 @@ export const monitorSnapshotSchema = z.object({
 });
 export type MonitorSnapshot = z.infer<typeof monitorSnapshotSchema>;
 
+/** Both ends are dates (else their own issues say so, and the period checks stay quiet). */
+const periodEnds = (period: { from: string; to: string }) => {
+  const from = Date.parse(period.from);
+  const to = Date.parse(period.to);
+  return Number.isNaN(from) || Number.isNaN(to) ? null : { from, to };
+};
+
 /** A period of conversations to export as CSV (by escalatedAt, from inclusive, to exclusive; at most 366 days). */
 export const monitorExportArgsSchema = z
   .strictObject({ from: isoDateTimeSchema, to: isoDateTimeSchema })
-  .refine((period) => Date.parse(period.to) > Date.parse(period.from), {
+  .refine((period) => (periodEnds(period)?.to ?? Infinity) > (periodEnds(period)?.from ?? 0), {
     message: 'to must be after from',
     path: ['to'],
   })
-  .refine((period) => Date.parse(period.to) - Date.parse(period.from) <= 366 * 86_400_000, {
-    message: 'a period of at most 366 days',
-    path: ['to'],
-  });
+  .refine(
+    (period) => {
+      const ends = periodEnds(period);
+      return !ends || ends.to - ends.from <= 366 * 86_400_000;
+    },
+    {
+      message: 'a period of at most 366 days',
+      path: ['to'],
+    },
+  );
 export const monitorExportSchema = z.object({ fileName: z.string(), csv: z.string() });
 
 /** The CSV's columns, in order (one row per conversation). */
