@@ -19,7 +19,8 @@ export function reportActivityChanges(
   const current = (): ActivityReport | null => {
     const state = store.getState();
     if (!state.session || state.connection.status !== 'online') return null;
-    const visible = doc.visibilityState === 'visible';
+    // Behind the monitor the conversation is not on screen: nobody is shown as viewing it.
+    const visible = doc.visibilityState === 'visible' && state.view === 'desk';
     const conversationId = visible ? state.selectedConversationId : null;
     return { conversationId, typing: conversationId ? state.typing : null };
   };

@@ -6,7 +6,9 @@ export function markReadWhileVisible(store: DeskStore, doc: Document): () => voi
   const check = () => {
     const state = store.getState();
     const id = state.selectedConversationId;
-    if (id && doc.visibilityState === 'visible' && (state.unread[id] ?? 0) > 0) state.markRead(id);
+    // Behind the lead's monitor the conversation is not on screen, so nothing in it has been read.
+    const onScreen = doc.visibilityState === 'visible' && state.view === 'desk';
+    if (id && onScreen && (state.unread[id] ?? 0) > 0) state.markRead(id);
   };
   const stopStore = store.subscribe(check);
   doc.addEventListener('visibilitychange', check);

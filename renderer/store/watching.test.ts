@@ -3,6 +3,7 @@
 // one opened from the queue stays the lead's to claim. Others see "(lead) is watching".
 import { describe, expect, it } from 'vitest';
 import { othersActivityLines } from '../features/team/OthersActivity.js';
+import { reportActivityChanges } from '../platform/activity-reporter.js';
 import { abilitiesIn, watchingActionsFor, watchingIn } from './watching.js';
 import {
   conversation,
@@ -102,6 +103,21 @@ describe('watching', () => {
     await ready(desk);
     desk.store.getState().watchConversation('theirs');
     expect(watchingIn(desk.store.getState(), 'theirs')).toBe(false);
+  });
+
+  it('reports the watched conversation to the team while it is on screen, and none behind the monitor', async () => {
+    const desk = await leadDesk();
+    const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+    const stop = reportActivityChanges(desk.store, desk.api, doc as unknown as Document);
+    desk.store.getState().setView('monitor');
+    desk.store.getState().watchConversation('theirs');
+    desk.store.getState().setView('monitor');
+    expect(desk.api.reportActivity.mock.calls.map(([report]) => report.conversationId)).toEqual([
+      null,
+      'theirs',
+      null,
+    ]);
+    stop();
   });
 
   it('tells the assignee that a lead is watching, by the roster role', () => {

@@ -73,7 +73,16 @@ function useChartOptions() {
     return {
       handoffs: {
         ...baseOptions(theme, locale, count, 4),
-        series: [{}, { stroke: theme.series[0], fill: theme.seriesFill[0], width: 0, paths: bars }],
+        series: [
+          {},
+          {
+            stroke: theme.series[0],
+            fill: theme.seriesFill[0],
+            width: 0,
+            paths: bars,
+            points: { show: false },
+          },
+        ],
       },
       waiting: {
         ...baseOptions(theme, locale, count, 4),

@@ -52,6 +52,7 @@ export default function MonitorView() {
             <p className="monitor__live" data-live="true">
               <span className="live-dot" aria-hidden="true" />
               {t('monitor.live')}
+              <span aria-hidden="true">·</span>
               <time dateTime={monitor.computedAt} title={formatAbsolute(monitor.computedAt)}>
                 {t('monitor.updatedAt', { time: formatClock(monitor.computedAt) })}
               </time>
