@@ -13,7 +13,6 @@ import { EMPTY_TEAM_HUB, expect, postHandoff, queueRow, sampleHandoff, TEAM, tes
 import { chooseOption, claim, openTab, sendReply, setPresence } from './fixtures/console.js';
 import { connectDeskSocket } from './fixtures/desk-socket.js';
 import {
-  agentRow,
   expectAgent,
   expectFigures,
   fetchMonitor,
