@@ -19,6 +19,8 @@ export function isMac(): boolean {
 export function ShortcutsDialog() {
   const { t } = useTranslation();
   const closeDialog = useDesk((state) => state.closeDialog);
+  // The monitor is the lead's: agents are not shown a shortcut to something they do not have.
+  const lead = useDesk((state) => state.session?.account.role === 'lead');
   const mac = isMac();
   return (
     <Modal title={t('shortcuts.title')} onClose={closeDialog} className="modal--wide">
@@ -28,7 +30,9 @@ export function ShortcutsDialog() {
           <section key={group} className="shortcut-group" aria-labelledby={`shortcuts-${group}`}>
             <h3 id={`shortcuts-${group}`}>{t(label)}</h3>
             <dl className="shortcut-list">
-              {SHORTCUTS.filter((shortcut) => shortcut.group === group).map((shortcut) => (
+              {SHORTCUTS.filter(
+                (shortcut) => shortcut.group === group && (lead || shortcut.command !== 'monitor'),
+              ).map((shortcut) => (
                 <div key={shortcut.command} className="shortcut-list__row">
                   <dt>{t(commandLabels[shortcut.command])}</dt>
                   <dd>
