@@ -2,7 +2,7 @@
 // "today" starts at local midnight (or at the day's first instant when a DST change skips midnight), and
 // hours start at local :00, whatever the offset (including half-hour zones and DST days of 23 or 25 hours).
 
-const HOUR_MS = 3_600_000;
+export const HOUR_MS = 3_600_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 interface LocalTime {
@@ -87,5 +87,3 @@ export function hourStartOf(atMs: number, timeZone: string): number {
   const intoSecond = ((atMs % 1000) + 1000) % 1000;
   return atMs - intoSecond - (local.minute * 60 + local.second) * 1000;
 }
-
-export { HOUR_MS };

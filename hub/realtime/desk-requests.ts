@@ -23,7 +23,7 @@ const monitorForLeadsOnly = (account: Account, what: string): RequestResult<neve
   ok: false,
   error: {
     code: 'forbidden',
-    message: `Only a lead can ${what}; ${account.name} is signed in as ${account.role === 'agent' ? 'an agent' : account.role}.`,
+    message: `Only a lead can ${what}; ${account.name} is signed in as an ${account.role}.`,
   },
 });
 
