@@ -4,10 +4,12 @@ import { migration001Initial } from './001_initial.js';
 import { migration002TeamWorkflow } from './002_team_workflow.js';
 import { migration003LogIdentityAndCompaction } from './003_log_identity_and_compaction.js';
 import { migration004MonitorIndexes } from './004_monitor_indexes.js';
+import { migration005KlaviyoEvents } from './005_klaviyo_events.js';
 
 export const migrations: readonly Migration[] = [
   migration001Initial,
   migration002TeamWorkflow,
   migration003LogIdentityAndCompaction,
   migration004MonitorIndexes,
+  migration005KlaviyoEvents,
 ];
