@@ -20,6 +20,7 @@ import type { ChatPrompt } from '../../shared/chat-protocol.js';
 import type { CannedReply } from '../../shared/canned-replies.js';
 import type { SettingsAuditEntry } from '../../shared/settings.js';
 import type { ChosenPresence } from '../../shared/team.js';
+import type { KlaviyoStore } from './klaviyo-store.js';
 import type { MonitorQueries } from './monitor-queries.js';
 
 /** What one committed transaction changed, in the order it was written. */
@@ -101,6 +102,12 @@ export interface NewEvent {
   profile: { email: string | null; profileId: string | null };
   conversationId: string | null;
   properties: Record<string, unknown>;
+  /** A numeric, monetary value (Klaviyo's `value`). */
+  value?: number | null;
+  /** Default: the event's id. The same one for the same profile and metric keeps the first event only. */
+  uniqueId?: string;
+  /** The profile (profiles.id) it belongs to. Default: found or created from `profile` (null if anonymous). */
+  profileRef?: string | null;
 }
 
 export interface ChangesPage {
@@ -173,6 +180,8 @@ export interface HubStore {
   close(): void;
   /** The lead's monitor's reads (aggregates over indexed ranges). */
   readonly monitor: MonitorQueries;
+  /** Metrics, profiles and events as the Klaviyo-compatible events API sees them; its API keys. */
+  readonly klaviyo: KlaviyoStore;
 
   insertAccount(account: NewAccount): Account;
   findAccountByEmail(email: string): StoredAccount | null;
@@ -240,7 +249,13 @@ export interface HubStore {
   /** Whether the log holds this conversation's tombstone (it was erased on the hub). */
   isErased(conversationId: string): boolean;
 
+  /** Appends to the stream; the event's metric (and its shopper's profile) are created on first use. */
   appendEvent(event: NewEvent): StreamEvent;
+  /**
+   * Appends unless the stream holds an event with the same unique_id, profile and metric (then nothing is
+   * written and the result is null).
+   */
+  appendEventOnce(event: NewEvent & { uniqueId: string }): StreamEvent | null;
   listEvents(query: { conversationId?: string; after: number; limit: number }): StreamEvent[];
   /** The shopper's latest events, newest first. */
   listShopperEvents(shopper: ShopperKey, limit: number): StreamEvent[];

@@ -36,7 +36,9 @@ import {
   type ConversationRow,
 } from './conversation-rows.js';
 import { migrate } from './migrate.js';
+import { SqliteKlaviyoStore } from './sqlite-klaviyo-store.js';
 import { SqliteMonitorQueries } from './sqlite-monitor-queries.js';
+import { ensureMetric, profileRefForShopper } from './stream-identities.js';
 import { migrations } from './migrations/index.js';
 
 export const DATABASE_FILE = 'hub.sqlite';
@@ -165,6 +167,7 @@ export class SqliteHubStore implements HubStore {
   private readonly logId: string;
 
   readonly monitor: SqliteMonitorQueries;
+  readonly klaviyo: SqliteKlaviyoStore;
 
   /** `clock` stamps each change's recorded_at (what compaction's retention counts from). */
   constructor(
@@ -185,6 +188,7 @@ export class SqliteHubStore implements HubStore {
     if (!logId) throw new Error(`hub store: ${file} has no log id (hub_meta.log_id)`);
     this.logId = logId.value;
     this.monitor = new SqliteMonitorQueries(this.db);
+    this.klaviyo = new SqliteKlaviyoStore(this.db);
   }
 
   /** Opens (creating if needed) `hub.sqlite` in `dataDir`. */
@@ -762,26 +766,53 @@ export class SqliteHubStore implements HubStore {
   // The event stream
 
   appendEvent(event: NewEvent): StreamEvent {
-    return this.transaction(() => {
-      const { lastInsertRowid } = this.db
-        .prepare(
-          `INSERT INTO events (id, metric, time, profile_email, profile_id, conversation_id, properties_json)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          event.id,
-          event.metric,
-          event.time,
-          event.profile.email,
-          event.profile.profileId,
-          event.conversationId,
-          JSON.stringify(event.properties),
-        );
-      const { conversationId: _conversationId, ...streamed } = event;
-      const appended = { ...streamed, position: Number(lastInsertRowid) };
-      this.writing.events.push(appended);
-      return appended;
-    });
+    const appended = this.transaction(() => this.insertEvent(event, false));
+    if (!appended) throw new Error(`hub store: event ${event.id} was not appended`);
+    return appended;
+  }
+
+  appendEventOnce(event: NewEvent & { uniqueId: string }): StreamEvent | null {
+    return this.transaction(() => this.insertEvent(event, true));
+  }
+
+  /** `once`: a repeated unique_id for the same profile and metric writes nothing (null). */
+  private insertEvent(event: NewEvent, once: boolean): StreamEvent | null {
+    // The metric exists before its first event (a new one is the hub's own unless the API created it first).
+    ensureMetric(this.db, event.metric, 'handoff_desk', event.time);
+    const profileRef =
+      event.profileRef !== undefined
+        ? event.profileRef
+        : profileRefForShopper(this.db, event.profile, event.time);
+    const { changes, lastInsertRowid } = this.db
+      .prepare(
+        `INSERT INTO events (id, metric, time, profile_email, profile_id, conversation_id, properties_json, value,
+           unique_id, profile_ref)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ${once ? 'ON CONFLICT (profile_ref, metric, unique_id) WHERE unique_id IS NOT NULL DO NOTHING' : ''}`,
+      )
+      .run(
+        event.id,
+        event.metric,
+        event.time,
+        event.profile.email,
+        event.profile.profileId,
+        event.conversationId,
+        JSON.stringify(event.properties),
+        event.value ?? null,
+        event.uniqueId ?? event.id,
+        profileRef,
+      );
+    if (changes === 0) return null;
+    const appended: StreamEvent = {
+      id: event.id,
+      position: Number(lastInsertRowid),
+      metric: event.metric,
+      time: event.time,
+      profile: event.profile,
+      properties: event.properties,
+    };
+    this.writing.events.push(appended);
+    return appended;
   }
 
   listEvents(query: { conversationId?: string; after: number; limit: number }): StreamEvent[] {

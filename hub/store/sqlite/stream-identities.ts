@@ -3,9 +3,7 @@
 // migration 005's backfill, so that old and new events are attributed alike.
 import type Database from 'better-sqlite3';
 import { newMetricId, newProfileId } from '../../klaviyo/ids.js';
-
-/** Who created a metric: a client of POST /api/events, or the hub itself. */
-export type MetricIntegration = 'api' | 'handoff_desk';
+import type { MetricIntegration } from '../klaviyo-store.js';
 
 const MAX_ID_ATTEMPTS = 20;
 
@@ -16,16 +14,21 @@ export function ensureMetric(
   integration: MetricIntegration,
   at: string,
 ): string {
-  const existing = db.prepare('SELECT id FROM metrics WHERE name = ?').get(name) as { id: string } | undefined;
+  const existing = db.prepare('SELECT id FROM metrics WHERE name = ?').get(name) as
+    { id: string } | undefined;
   if (existing) return existing.id;
   const taken = db.prepare('SELECT 1 FROM metrics WHERE id = ?');
   // 62^6 ids: a collision is rare, and the loop is bounded.
   for (let attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt += 1) {
     const id = newMetricId();
     if (taken.get(id) !== undefined) continue;
-    db.prepare(
-      'INSERT INTO metrics (id, name, integration, created, updated) VALUES (?, ?, ?, ?, ?)',
-    ).run(id, name, integration, at, at);
+    db.prepare('INSERT INTO metrics (id, name, integration, created, updated) VALUES (?, ?, ?, ?, ?)').run(
+      id,
+      name,
+      integration,
+      at,
+      at,
+    );
     return id;
   }
   throw new Error(`hub store: no free metric id after ${MAX_ID_ATTEMPTS} attempts`);
