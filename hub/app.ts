@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
+import type { ForwardingConfig } from '../shared/outbound.js';
 import { createAccount as createAccountIn, type NewAccountInput } from './auth/accounts.js';
 import { Sessions } from './auth/sessions.js';
 import { hashToken } from './auth/tokens.js';
@@ -20,6 +21,8 @@ import { seedDemo } from './demo/seed.js';
 import { WebChat } from './demo/web-chat.js';
 import { buildHttpServer } from './http/http-server.js';
 import { MonitorService } from './monitor/monitor-service.js';
+import { OutboundService } from './outbound/outbound-service.js';
+import { SqliteOutboundStore } from './outbound/sqlite-outbound-store.js';
 import { attachChatNamespace } from './realtime/chat-namespace.js';
 import { attachDeskNamespace } from './realtime/desk-namespace.js';
 import type { HubStore } from './store/hub-store.js';
@@ -52,6 +55,8 @@ export interface HubOptions {
    * same conversation or message. Default 7 days; at least 1 day (startHub refuses less).
    */
   logRetentionMs?: number;
+  /** Forwards the humans' outcome events to a Klaviyo-compatible endpoint (HUB_FORWARD_URL, HUB_FORWARD_KEY). */
+  forwarding?: ForwardingConfig | null;
 }
 
 export interface RunningHub {
@@ -81,6 +86,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   let router: Router | null = null;
   let compactor: LogCompactor | null = null;
   let monitor: MonitorService | null = null;
+  let outbound: OutboundService | null = null;
   try {
     for (const token of options.integrationTokens ?? []) {
       store.addIntegrationToken(hashToken(token), 'configured', isoAt(clock()));
@@ -95,6 +101,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     router = new Router(store, settings, presence, clock);
     const leadsMonitor = new MonitorService({ store, settings, presence, clock, timers });
     monitor = leadsMonitor;
+    const outboundService = new OutboundService({
+      hubStore: store,
+      store: new SqliteOutboundStore(store.file),
+      clock,
+      timers,
+      forwarding: options.forwarding ?? null,
+    });
+    outbound = outboundService;
     const handoffRules: HandoffRules = {
       settings: () => settings.get(),
       anyAgentOnline: () => presence.anyAgentOnline(),
@@ -105,6 +119,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       clock,
       handoffRules,
       monitor: leadsMonitor,
+      outbound: outboundService,
       demo: options.demo ?? false,
       chatPageDir: options.chatPageDir ?? path.join(repoRoot, 'dist', 'chat'),
       log: options.log ?? false,
@@ -151,6 +166,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         closing ??= (async () => {
           routing.close();
           leadsMonitor.close();
+          await outboundService.close();
           await logCompactor.close();
           timers.close();
           // Sockets first: open WebSocket connections would otherwise keep the HTTP server from closing.
@@ -166,6 +182,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   } catch (error) {
     router?.close();
     monitor?.close();
+    await outbound?.close();
     await compactor?.close();
     timers.close();
     store.close();

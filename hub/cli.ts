@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { roleSchema } from '../shared/domain.js';
+import { forwardingConfigSchema, type ForwardingConfig } from '../shared/outbound.js';
 import { AccountError, createAccount, DEFAULT_SESSION_TTL_MS, LogRetentionError, startHub } from './app.js';
 import { DAY_MS, DEFAULT_LOG_RETENTION_MS } from './core/log-compaction.js';
 import { DEMO_ACCOUNTS, DEMO_INTEGRATION_TOKEN, DEMO_PASSWORD } from './demo/seed.js';
@@ -11,7 +12,9 @@ const USAGE = `Usage:
   npm run hub                          start the hub (configured by HUB_PORT, HUB_HOST, HUB_DATA_DIR,
                                        HUB_DEMO=1, HUB_SESSION_TTL_HOURS, HUB_INTEGRATION_TOKENS,
                                        HUB_LOG_RETENTION_DAYS: how long the consoles' log keeps every
-                                       change before compaction, at least 1, default 7)
+                                       change before compaction, at least 1, default 7;
+                                       HUB_FORWARD_URL + HUB_FORWARD_KEY [+ HUB_FORWARD_METRICS, comma-
+                                       separated]: forward outcome events to a Klaviyo-compatible endpoint)
   npm run hub -- add-user --email EMAIL --name NAME --role agent|lead [--password PASSWORD]
                                        create an account (the password is read from stdin if not given)`;
 
@@ -28,6 +31,28 @@ function numberFromEnv(name: string, fallback: number): number {
   if (!Number.isFinite(value) || value < 0)
     throw new UsageError(`${name} must be a non-negative number, got "${raw}".`);
   return value;
+}
+
+/** Forwarding from HUB_FORWARD_URL, HUB_FORWARD_KEY and HUB_FORWARD_METRICS; null when no URL is set. */
+function forwardingFromEnv(): ForwardingConfig | null {
+  const url = process.env.HUB_FORWARD_URL ?? '';
+  if (url === '') return null;
+  const metrics = (process.env.HUB_FORWARD_METRICS ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const config = forwardingConfigSchema.safeParse({
+    url,
+    key: process.env.HUB_FORWARD_KEY ?? '',
+    ...(metrics.length > 0 ? { metrics } : {}),
+  });
+  if (!config.success) {
+    const problems = config.error.issues.map(
+      (issue) => `HUB_FORWARD_${String(issue.path[0] ?? 'url').toUpperCase()}: ${issue.message}`,
+    );
+    throw new UsageError(`Forwarding is misconfigured: ${problems.join('; ')}.`);
+  }
+  return config.data;
 }
 
 async function readStdin(): Promise<string> {
@@ -80,6 +105,7 @@ async function serve(): Promise<void> {
     .split(',')
     .map((token) => token.trim())
     .filter(Boolean);
+  const forwarding = forwardingFromEnv();
   const hub = await startHub({
     port,
     host: process.env.HUB_HOST || '127.0.0.1',
@@ -88,12 +114,14 @@ async function serve(): Promise<void> {
     sessionTtlMs: ttlHours * 3_600_000,
     logRetentionMs: logRetentionDays * DAY_MS,
     integrationTokens,
+    forwarding,
     log: process.env.HUB_LOG === '1',
   });
   console.log(`Hub listening on ${hub.url}`);
   console.log(`  Handoff API:  ${hub.url}/api/v1`);
   console.log(`  Shopper chat: ${hub.url}/chat`);
   console.log(`  Data:         ${dataDir()}`);
+  if (forwarding) console.log(`  Forwarding:   ${forwarding.metrics.join(', ')} → ${forwarding.url}`);
   if (demo) {
     console.log(
       `  Demo sign-in: ${DEMO_ACCOUNTS.map((account) => account.email).join(', ')} / ${DEMO_PASSWORD}`,

@@ -5,6 +5,8 @@ import type { Sessions } from '../auth/sessions.js';
 import type { Clock } from '../core/clock.js';
 import type { HandoffRules } from '../core/handoff-rules.js';
 import type { MonitorService } from '../monitor/monitor-service.js';
+import type { OutboundService } from '../outbound/outbound-service.js';
+import { registerOutboundRoutes } from '../outbound/outbound-routes.js';
 import type { HubStore } from '../store/hub-store.js';
 import { registerChatPageRoutes } from './chat-page-routes.js';
 import { handleError, sendError } from './errors.js';
@@ -18,6 +20,8 @@ export interface HttpServerOptions {
   clock: Clock;
   handoffRules: HandoffRules;
   monitor: MonitorService;
+  /** Forwarding and webhooks (leads only). */
+  outbound?: OutboundService;
   demo: boolean;
   chatPageDir: string;
   log: boolean;
@@ -36,6 +40,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   registerSessionRoutes(app, options.store, options.sessions);
   registerHandoffRoutes(app, options.store, options.clock, options.handoffRules);
   registerMonitorRoutes(app, options.sessions, options.monitor);
+  if (options.outbound) registerOutboundRoutes(app, options.sessions, options.outbound);
   await registerChatPageRoutes(app, options.chatPageDir, options.demo);
   return app;
 }

@@ -5,6 +5,7 @@ import { migration002TeamWorkflow } from './002_team_workflow.js';
 import { migration003LogIdentityAndCompaction } from './003_log_identity_and_compaction.js';
 import { migration004MonitorIndexes } from './004_monitor_indexes.js';
 import { migration005KlaviyoEvents } from './005_klaviyo_events.js';
+import { migration006Outbound } from './006_outbound.js';
 
 export const migrations: readonly Migration[] = [
   migration001Initial,
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   migration003LogIdentityAndCompaction,
   migration004MonitorIndexes,
   migration005KlaviyoEvents,
+  migration006Outbound,
 ];
