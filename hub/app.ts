@@ -18,6 +18,7 @@ import {
 } from './core/log-compaction.js';
 import { SnoozeWaker } from './core/snooze-waker.js';
 import { seedDemo } from './demo/seed.js';
+import { seedDemoEventsApiKey } from './klaviyo/api-keys.js';
 import { WebChat } from './demo/web-chat.js';
 import { buildHttpServer } from './http/http-server.js';
 import { MonitorService } from './monitor/monitor-service.js';
@@ -92,6 +93,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       store.addIntegrationToken(hashToken(token), 'configured', isoAt(clock()));
     }
     if (options.demo) await seedDemo(store, clock);
+    if (options.demo) seedDemoEventsApiKey(store, clock);
 
     const sessions = new Sessions(store, clock, options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS);
     const settings = new HubSettingsService(store, clock);

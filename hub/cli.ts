@@ -7,6 +7,7 @@ import { forwardingConfigSchema, type ForwardingConfig } from '../shared/outboun
 import { AccountError, createAccount, DEFAULT_SESSION_TTL_MS, LogRetentionError, startHub } from './app.js';
 import { DAY_MS, DEFAULT_LOG_RETENTION_MS } from './core/log-compaction.js';
 import { DEMO_ACCOUNTS, DEMO_INTEGRATION_TOKEN, DEMO_PASSWORD } from './demo/seed.js';
+import { EVENTS_KEY_USAGE, isEventsKeyCommand, runEventsKeyCommand } from './klaviyo/events-key-cli.js';
 
 const USAGE = `Usage:
   npm run hub                          start the hub (configured by HUB_PORT, HUB_HOST, HUB_DATA_DIR,
@@ -16,7 +17,8 @@ const USAGE = `Usage:
                                        HUB_FORWARD_URL + HUB_FORWARD_KEY [+ HUB_FORWARD_METRICS, comma-
                                        separated]: forward outcome events to a Klaviyo-compatible endpoint)
   npm run hub -- add-user --email EMAIL --name NAME --role agent|lead [--password PASSWORD]
-                                       create an account (the password is read from stdin if not given)`;
+                                       create an account (the password is read from stdin if not given)
+${EVENTS_KEY_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -149,6 +151,10 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === undefined) return serve();
   if (command === 'add-user') return addUser(rest);
+  if (isEventsKeyCommand(command)) {
+    process.exitCode = runEventsKeyCommand(command, rest, dataDir());
+    return;
+  }
   if (command === 'help' || command === '--help' || command === '-h') {
     console.log(USAGE);
     return;

@@ -4,6 +4,7 @@ import { API_PREFIX, MAX_BODY_BYTES } from '../../shared/handoff-api.js';
 import type { Sessions } from '../auth/sessions.js';
 import type { Clock } from '../core/clock.js';
 import type { HandoffRules } from '../core/handoff-rules.js';
+import { registerKlaviyoRoutes } from '../klaviyo/klaviyo-routes.js';
 import type { MonitorService } from '../monitor/monitor-service.js';
 import type { OutboundService } from '../outbound/outbound-service.js';
 import { registerOutboundRoutes } from '../outbound/outbound-routes.js';
@@ -41,6 +42,8 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   registerHandoffRoutes(app, options.store, options.clock, options.handoffRules);
   registerMonitorRoutes(app, options.sessions, options.monitor);
   if (options.outbound) registerOutboundRoutes(app, options.sessions, options.outbound);
+  // The Klaviyo-compatible events API (/api/events, /api/metrics, /api/profiles), in its own scope.
+  await registerKlaviyoRoutes(app, options.store, options.clock);
   await registerChatPageRoutes(app, options.chatPageDir, options.demo);
   return app;
 }
