@@ -38,7 +38,7 @@ export async function startReceiver(options: {
   /** The hub clock, read at each arrival. */
   now: () => number;
   /** The request's identity for deduplication (unique_id, webhook-id); null: reject it with 400. */
-  keyOf: (request: ReceivedRequest) => string | null;
+  keyOf: (request: ReceivedRequest) => string | null | Promise<string | null>;
   fallback?: Answer;
 }): Promise<TestReceiver> {
   const scripted: Answer[] = [];
@@ -63,7 +63,7 @@ export async function startReceiver(options: {
   const server = http.createServer((incoming, response) => {
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-    incoming.on('end', () => {
+    incoming.on('end', async () => {
       const request: ReceivedRequest = {
         path: incoming.url ?? '',
         headers: incoming.headers,
@@ -76,7 +76,7 @@ export async function startReceiver(options: {
         waiter.resolve();
       }
       const answer = scripted.shift() ?? receiver.fallback;
-      const key = options.keyOf(request);
+      const key = await options.keyOf(request);
       if ('drop' in answer) {
         if (answer.drop === 'after-processing' && key !== null) keep(request, key);
         incoming.socket.destroy();
