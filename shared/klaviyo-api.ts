@@ -218,7 +218,18 @@ export const profileResourceSchema = z.object({
 });
 export type ProfileResource = z.infer<typeof profileResourceSchema>;
 
-const includedSchema = z.array(z.union([metricResourceSchema, profileResourceSchema]));
+/**
+ * `include=metric,profile`: the related resources, once each. With `fields[metric]` / `fields[profile]` their
+ * attributes hold only the fields asked for, so they are parsed loosely here (metricResourceSchema and
+ * profileResourceSchema describe them in full).
+ */
+export const includedResourceSchema = z.object({
+  type: z.enum(['metric', 'profile']),
+  id: z.string(),
+  attributes: z.record(z.string(), z.unknown()),
+  links: resourceLinksSchema,
+});
+const includedSchema = z.array(includedResourceSchema);
 const listLinksSchema = z.object({ self: z.url(), next: z.url().nullable(), prev: z.url().nullable() });
 
 export const eventResponseSchema = z.object({
