@@ -39,7 +39,12 @@ export function outcomeOf(result: Pick<AttemptResult, 'status' | 'permanent'>): 
 export function retryAfterMs(header: string | null, nowMs: number): number | null {
   if (header === null) return null;
   const text = header.trim();
-  const milliseconds = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - nowMs;
+  // delay-seconds is digits only; an HTTP date names its day and month ("Sat, 10 Jan 2026 09:02:00 GMT").
+  const milliseconds = /^\d+$/.test(text)
+    ? Number(text) * 1000
+    : /[A-Za-z]/.test(text)
+      ? Date.parse(text) - nowMs
+      : Number.NaN;
   if (!Number.isFinite(milliseconds)) return null;
   return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, milliseconds));
 }

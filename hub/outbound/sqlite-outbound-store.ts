@@ -209,7 +209,7 @@ export class SqliteOutboundStore implements OutboundStore {
     this.db.transaction(() => {
       // A destination deleted while its attempt was in flight keeps nothing.
       if (!this.getDestination(record.destinationId)) return;
-      const { lastInsertRowid } = this.db
+      this.db
         .prepare(
           `INSERT INTO outbound_attempts
              (destination_id, event_id, position, attempt, status, error, outcome, at, duration_ms)
@@ -273,11 +273,12 @@ export class SqliteOutboundStore implements OutboundStore {
           });
       }
       this.db
-        .prepare('DELETE FROM outbound_attempts WHERE destination_id = @destinationId AND id <= @oldest')
-        .run({
-          destinationId: record.destinationId,
-          oldest: Number(lastInsertRowid) - ATTEMPTS_KEPT_PER_DESTINATION,
-        });
+        .prepare(
+          `DELETE FROM outbound_attempts WHERE destination_id = @destinationId AND id <= (
+             SELECT id FROM outbound_attempts WHERE destination_id = @destinationId
+             ORDER BY id DESC LIMIT 1 OFFSET @kept)`,
+        )
+        .run({ destinationId: record.destinationId, kept: ATTEMPTS_KEPT_PER_DESTINATION });
     })();
   }
 
