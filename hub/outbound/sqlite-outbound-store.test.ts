@@ -28,7 +28,8 @@ function stores() {
 }
 
 function attempt(
-  overrides: Partial<AttemptRecord> & Pick<AttemptRecord, 'destinationId' | 'eventId' | 'position'>,
+  overrides: Partial<AttemptRecord & { nextAttemptAt: string | null }> &
+    Pick<AttemptRecord, 'destinationId' | 'eventId' | 'position'>,
 ) {
   return {
     metric: 'Handoff Missed',
