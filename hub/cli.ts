@@ -3,10 +3,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { roleSchema } from '../shared/domain.js';
-import { forwardingConfigSchema, type ForwardingConfig } from '../shared/outbound.js';
 import { AccountError, createAccount, DEFAULT_SESSION_TTL_MS, LogRetentionError, startHub } from './app.js';
 import { DAY_MS, DEFAULT_LOG_RETENTION_MS } from './core/log-compaction.js';
 import { DEMO_ACCOUNTS, DEMO_INTEGRATION_TOKEN, DEMO_PASSWORD } from './demo/seed.js';
+import { ForwardingConfigError, forwardingFromEnv } from './outbound/forwarding-env.js';
 import { EVENTS_KEY_USAGE, isEventsKeyCommand, runEventsKeyCommand } from './klaviyo/events-key-cli.js';
 
 const USAGE = `Usage:
@@ -33,28 +33,6 @@ function numberFromEnv(name: string, fallback: number): number {
   if (!Number.isFinite(value) || value < 0)
     throw new UsageError(`${name} must be a non-negative number, got "${raw}".`);
   return value;
-}
-
-/** Forwarding from HUB_FORWARD_URL, HUB_FORWARD_KEY and HUB_FORWARD_METRICS; null when no URL is set. */
-function forwardingFromEnv(): ForwardingConfig | null {
-  const url = process.env.HUB_FORWARD_URL ?? '';
-  if (url === '') return null;
-  const metrics = (process.env.HUB_FORWARD_METRICS ?? '')
-    .split(',')
-    .map((name) => name.trim())
-    .filter(Boolean);
-  const config = forwardingConfigSchema.safeParse({
-    url,
-    key: process.env.HUB_FORWARD_KEY ?? '',
-    ...(metrics.length > 0 ? { metrics } : {}),
-  });
-  if (!config.success) {
-    const problems = config.error.issues.map(
-      (issue) => `HUB_FORWARD_${String(issue.path[0] ?? 'url').toUpperCase()}: ${issue.message}`,
-    );
-    throw new UsageError(`Forwarding is misconfigured: ${problems.join('; ')}.`);
-  }
-  return config.data;
 }
 
 async function readStdin(): Promise<string> {
@@ -107,7 +85,7 @@ async function serve(): Promise<void> {
     .split(',')
     .map((token) => token.trim())
     .filter(Boolean);
-  const forwarding = forwardingFromEnv();
+  const forwarding = forwardingFromEnv(process.env);
   const hub = await startHub({
     port,
     host: process.env.HUB_HOST || '127.0.0.1',
@@ -163,7 +141,11 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError || error instanceof LogRetentionError) {
+  if (
+    error instanceof UsageError ||
+    error instanceof LogRetentionError ||
+    error instanceof ForwardingConfigError
+  ) {
     console.error(`${error.message}\n\n${USAGE}`);
     process.exit(2);
   }
