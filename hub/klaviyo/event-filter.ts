@@ -49,6 +49,7 @@ class Parser {
     this.skipSpace();
     const start = this.index;
     if (this.text[this.index] === '"') return this.parseString(start);
+    if (this.text[this.index] === '[') return this.parseListValue(start);
     const token = /^[^,()"]*/.exec(this.text.slice(this.index))?.[0] ?? '';
     this.index += token.length;
     const name = token.trim();
@@ -69,6 +70,22 @@ class Parser {
     }
     if (name === '') throw new FilterError(`Invalid filter: expected a value at character ${start + 1}.`);
     return { kind: 'bare', value: name, text: name };
+  }
+
+  /** A list value (`any(metric_id,["a","b"])`): kept as its text, for naming it in an error. */
+  private parseListValue(start: number): FilterArgument {
+    let inString = false;
+    while (this.index < this.text.length) {
+      const char = this.text[this.index];
+      if (char === '\\' && inString) this.index += 1;
+      else if (char === '"') inString = !inString;
+      else if (char === ']' && !inString) break;
+      this.index += 1;
+    }
+    if (this.text[this.index] !== ']') throw new FilterError('Invalid filter: a list is not closed.');
+    this.index += 1;
+    const text = this.text.slice(start, this.index);
+    return { kind: 'bare', value: text, text };
   }
 
   private parseString(start: number): FilterArgument {
