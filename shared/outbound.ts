@@ -38,7 +38,7 @@ export const forwardingConfigSchema = z.strictObject({
   /** The Klaviyo-compatible base URL (https://a.klaviyo.com in production); events go to `<url>/api/events`. */
   url: outboundUrlSchema,
   /** A private API key, sent as `Authorization: Klaviyo-API-Key <key>`. */
-  key: z.string().trim().min(1).max(512),
+  key: z.string().trim().min(1, 'required (a private API key)').max(512),
   metrics: metricListSchema.default([...DEFAULT_FORWARDED_METRICS]),
 });
 export type ForwardingConfig = z.infer<typeof forwardingConfigSchema>;
