@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { METRICS } from '../../shared/events.js';
 import { DEFAULT_FORWARDED_METRICS, FORWARDING_PATH, KLAVIYO_REVISION } from '../../shared/outbound.js';
 import { api, connectAs, eventsOf, handoffRequest, hubsClosedAfterEach } from '../testing/hub-fixture.js';
+import { eventBody, issueTestKey, klaviyoFetch } from '../klaviyo/events-api-test-kit.js';
 import { AGENT_EMAIL, errorOf, outboundHub } from './outbound-test-kit.js';
 import { startReceiver, type ReceivedRequest, type TestReceiver } from './test-receiver.js';
 
@@ -271,6 +272,35 @@ describe('forwarding to a Klaviyo-compatible endpoint', () => {
     );
     expect([...receiver.accepted.keys()]).toEqual([escalated!.id]);
     expect(receiver.requests).toHaveLength(1);
+  });
+
+  it("forwards an event a client created through POST /api/events with its profile's identifiers and value", async () => {
+    const { hub, receiver } = await forwardingHub({ metrics: ['Placed Order'] });
+    const key = issueTestKey(hub.dataDir);
+    const created = await klaviyoFetch(hub.url, '/api/events', key, {
+      body: eventBody({
+        metric: 'Placed Order',
+        profile: { external_id: 'shop-42', phone_number: '+46701234567' },
+        properties: { OrderId: 'A-1' },
+        value: 499,
+        time: '2026-01-10T10:00:00+00:00',
+      }),
+    });
+    expect(created.status).toBe(202);
+    await expect.poll(() => receiver.accepted.size).toBe(1);
+    const response = await api(hub.url, '/api/v1/events?limit=1000');
+    const { events } = (await response.json()) as { events: { id: string; metric: string }[] };
+    const order = events.find((event) => event.metric === 'Placed Order')!;
+    const [request] = [...receiver.accepted.values()];
+    expect(klaviyoCreateEventSchema.parse(JSON.parse(request!.body)).data.attributes).toMatchObject({
+      properties: { OrderId: 'A-1' },
+      value: 499,
+      unique_id: order.id,
+      metric: { data: { type: 'metric', attributes: { name: 'Placed Order' } } },
+      profile: {
+        data: { type: 'profile', attributes: { external_id: 'shop-42', phone_number: '+46701234567' } },
+      },
+    });
   });
 
   it('shows leads its state (disabled when not configured), refuses agents and requests without a session', async () => {
