@@ -7,6 +7,7 @@ import { authorSchema, channelSchema, conversationStatusSchema, isoDateTimeSchem
 import { cannedReplySaveSchema, cannedReplySchema } from './canned-replies.js';
 import { deskNotificationSchema } from './notifications.js';
 import { monitorExportArgsSchema, monitorSnapshotSchema } from './monitor.js';
+import { segmentDefinitionSchema, segmentIdSchema, segmentSchema } from './segments.js';
 import { hubSettingsSchema, settingsPatchSchema } from './settings.js';
 import {
   activityReportSchema,
@@ -319,6 +320,17 @@ export const deskCalls = {
       z.object({ fileName: z.string(), mimeType: z.literal('text/csv;charset=utf-8'), content: z.string() }),
     ),
   },
+  /** Every segment with its member count (live). */
+  listSegments: { args: z.strictObject({}), result: liveResult(deskRequests['segments:list'].value) },
+  /** Leads: define a segment (live). */
+  createSegment: { args: segmentDefinitionSchema, result: liveResult(segmentSchema) },
+  /** Leads: remove a segment a lead defined (live). */
+  deleteSegment: {
+    args: z.strictObject({ id: segmentIdSchema }),
+    result: liveResult(z.object({})),
+  },
+  /** Leads: forwarding's state and the webhook subscriptions (live). */
+  outboundState: { args: z.strictObject({}), result: liveResult(deskRequests['outbound:state'].value) },
   /** The agent has read (and copied or reused) a refused action: it leaves the list and the transcript. */
   dismissFailedAction: {
     args: z.strictObject({ commandId: z.string().min(1).max(200) }),

@@ -11,6 +11,8 @@ import {
   tagsSchema,
 } from './domain.js';
 import { streamEventSchema } from './events.js';
+import { forwardingStateSchema, webhookSchema } from './outbound.js';
+import { segmentDefinitionSchema, segmentIdSchema, segmentRefSchema, segmentSchema } from './segments.js';
 import {
   monitorExportArgsSchema,
   monitorExportSchema,
@@ -190,7 +192,12 @@ export const deskRequests = {
   /** The shopper's other conversations (by profile ID or email) and their recent events in the stream. */
   'shopper:history': {
     payload: z.strictObject({ conversationId: z.string().min(1).max(200) }),
-    value: z.object({ conversations: z.array(conversationSchema), events: z.array(streamEventSchema) }),
+    value: z.object({
+      conversations: z.array(conversationSchema),
+      events: z.array(streamEventSchema),
+      /** The segments the shopper's profile is in now (empty for a shopper without a profile). */
+      segments: z.array(segmentRefSchema).default([]),
+    }),
   },
   'canned:save': { payload: cannedReplySaveSchema, value: cannedReplySchema },
   'canned:delete': { payload: z.strictObject({ id: z.string().min(1).max(200) }), value: z.object({}) },
@@ -198,6 +205,17 @@ export const deskRequests = {
   'monitor:get': { payload: z.strictObject({}), value: monitorSnapshotSchema },
   /** Leads only: a period's conversations with their outcomes as CSV (MONITOR_CSV_COLUMNS). */
   'monitor:export': { payload: monitorExportArgsSchema, value: monitorExportSchema },
+  /** Every segment with its member count (any signed-in account). */
+  'segments:list': { payload: z.strictObject({}), value: z.array(segmentSchema) },
+  /** Leads only: define a segment (201-like: the new segment, its members evaluated at once). */
+  'segments:create': { payload: segmentDefinitionSchema, value: segmentSchema },
+  /** Leads only: remove a segment a lead defined (built-ins are refused `forbidden`). */
+  'segments:delete': { payload: z.strictObject({ id: segmentIdSchema }), value: z.object({}) },
+  /** Leads only: forwarding's state and the webhook subscriptions (no secrets). */
+  'outbound:state': {
+    payload: z.strictObject({}),
+    value: z.object({ forwarding: forwardingStateSchema, webhooks: z.array(webhookSchema) }),
+  },
 } as const;
 export type DeskRequestName = keyof typeof deskRequests;
 
@@ -231,5 +249,9 @@ export interface DeskClientToServerEvents {
   'canned:delete': (payload: unknown, ack: (result: RequestResult<unknown>) => void) => void;
   'monitor:get': (payload: unknown, ack: (result: RequestResult<unknown>) => void) => void;
   'monitor:export': (payload: unknown, ack: (result: RequestResult<unknown>) => void) => void;
+  'segments:list': (payload: unknown, ack: (result: RequestResult<unknown>) => void) => void;
+  'segments:create': (payload: unknown, ack: (result: RequestResult<unknown>) => void) => void;
+  'segments:delete': (payload: unknown, ack: (result: RequestResult<unknown>) => void) => void;
+  'outbound:state': (payload: unknown, ack: (result: RequestResult<unknown>) => void) => void;
 }
 export { activityReportSchema, conversationActivitySchema, rosterSchema };
