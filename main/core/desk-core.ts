@@ -788,6 +788,24 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
       return { ok: true, value: { fileName, mimeType: 'text/csv;charset=utf-8', content: csv } };
     },
 
+    async listSegments(args) {
+      parseArgs('listSegments', args);
+      return live('segments:list', {});
+    },
+
+    async createSegment(args) {
+      return live('segments:create', parseArgs('createSegment', args));
+    },
+
+    async deleteSegment(args) {
+      return live('segments:delete', parseArgs('deleteSegment', args));
+    },
+
+    async outboundState(args) {
+      parseArgs('outboundState', args);
+      return live('outbound:state', {});
+    },
+
     async dismissFailedAction(args) {
       const { commandId } = parseArgs('dismissFailedAction', args);
       // The list event also tells the renderer to drop the refused reply or note (same id) from the transcript.

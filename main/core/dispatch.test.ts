@@ -40,6 +40,15 @@ const sampleArgs: Record<DeskCallName, unknown> = {
   clearCache: { discardUnsent: false },
   exportConversationsCsv: { from: '2026-11-01T00:00:00.000+01:00', to: '2026-11-22T00:00:00.000+01:00' },
   dismissFailedAction: { commandId: 'cmd-1' },
+  listSegments: {},
+  createSegment: {
+    name: 'Asked about returns',
+    conditions: [
+      { kind: 'metric_count', metric: 'Asked Question', comparison: 'at_least', count: 2, withinDays: 30 },
+    ],
+  },
+  deleteSegment: { id: 'asked-about-returns' },
+  outboundState: {},
 };
 
 let core: DeskCore | null = null;

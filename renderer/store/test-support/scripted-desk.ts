@@ -152,7 +152,7 @@ export function scriptedDesk(initial: DeskSnapshot) {
     listAudit: vi.fn(async () => ({ ok: true as const, value: [] })),
     shopperHistory: vi.fn(async () => ({
       ok: true as const,
-      value: { conversations: [] as Conversation[], events: [], cached: false },
+      value: { conversations: [] as Conversation[], events: [], segments: [], cached: false },
     })),
     saveCannedReply: vi.fn(),
     deleteCannedReply: vi.fn(async () => ({ ok: true as const, value: {} })),
@@ -195,6 +195,38 @@ export function scriptedDesk(initial: DeskSnapshot) {
           fileName: 'conversations.csv',
           mimeType: 'text/csv;charset=utf-8',
           content: 'conversation_id\n',
+        },
+      }),
+    ),
+    listSegments: vi.fn(
+      async (_args: DeskCallArgs<'listSegments'>): Promise<DeskCallResult<'listSegments'>> => ({
+        ok: true,
+        value: [],
+      }),
+    ),
+    createSegment: vi.fn(),
+    deleteSegment: vi.fn(
+      async (_args: DeskCallArgs<'deleteSegment'>): Promise<DeskCallResult<'deleteSegment'>> => ({
+        ok: true,
+        value: {},
+      }),
+    ),
+    outboundState: vi.fn(
+      async (_args: DeskCallArgs<'outboundState'>): Promise<DeskCallResult<'outboundState'>> => ({
+        ok: true,
+        value: {
+          forwarding: {
+            enabled: false,
+            url: null,
+            metrics: [],
+            lagEvents: 0,
+            lastDeliveredAt: null,
+            lastError: null,
+            nextAttemptAt: null,
+            failedEvents: [],
+            failedEventCount: 0,
+          },
+          webhooks: [],
         },
       }),
     ),
