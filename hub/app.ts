@@ -25,6 +25,8 @@ import { MonitorService } from './monitor/monitor-service.js';
 import { OutboundService } from './outbound/outbound-service.js';
 import { SqliteOutboundStore } from './outbound/sqlite-outbound-store.js';
 import { attachChatNamespace } from './realtime/chat-namespace.js';
+import { SegmentEngine } from './segments/segment-engine.js';
+import { SqliteSegmentStore } from './segments/sqlite-segment-store.js';
 import { attachDeskNamespace } from './realtime/desk-namespace.js';
 import type { HubStore } from './store/hub-store.js';
 import { SqliteHubStore } from './store/sqlite/sqlite-hub-store.js';
@@ -88,6 +90,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   let compactor: LogCompactor | null = null;
   let monitor: MonitorService | null = null;
   let outbound: OutboundService | null = null;
+  let segments: SegmentEngine | null = null;
   try {
     for (const token of options.integrationTokens ?? []) {
       store.addIntegrationToken(hashToken(token), 'configured', isoAt(clock()));
@@ -111,6 +114,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       forwarding: options.forwarding ?? null,
     });
     outbound = outboundService;
+    // After the demo seed: its events are evaluated like any others (built-ins over every profile at first).
+    const segmentEngine = new SegmentEngine({
+      hubStore: store,
+      store: new SqliteSegmentStore(store.file),
+      clock,
+      timers,
+    });
+    segments = segmentEngine;
     const handoffRules: HandoffRules = {
       settings: () => settings.get(),
       anyAgentOnline: () => presence.anyAgentOnline(),
@@ -122,6 +133,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       handoffRules,
       monitor: leadsMonitor,
       outbound: outboundService,
+      segments: segmentEngine,
       demo: options.demo ?? false,
       chatPageDir: options.chatPageDir ?? path.join(repoRoot, 'dist', 'chat'),
       log: options.log ?? false,
@@ -137,6 +149,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       presence,
       activity,
       monitor: leadsMonitor,
+      segments: segmentEngine,
+      outbound: outboundService,
     });
     attachChatNamespace(io, store, new WebChat(store, clock, handoffRules), activity);
     // Routing and snoozes react to every commit, to presence and to settings (after the pushes above).
@@ -169,6 +183,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
           routing.close();
           leadsMonitor.close();
           await outboundService.close();
+          segmentEngine.close();
           await logCompactor.close();
           timers.close();
           // Sockets first: open WebSocket connections would otherwise keep the HTTP server from closing.
@@ -185,6 +200,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     router?.close();
     monitor?.close();
     await outbound?.close();
+    segments?.close();
     await compactor?.close();
     timers.close();
     store.close();

@@ -1,8 +1,9 @@
 // Environment: Node (hub). The shopper pane's history: the same shopper's other conversations (by
-// profile ID or email) and their latest events in the stream.
+// profile ID or email), their latest events in the stream and the segments their profile is in now.
 import type { RequestResult } from '../../shared/desk-protocol.js';
 import type { Conversation } from '../../shared/domain.js';
 import type { StreamEvent } from '../../shared/events.js';
+import type { SegmentRef } from '../../shared/segments.js';
 import type { HubStore } from '../store/hub-store.js';
 import { missingConversationMessage } from './erasure.js';
 
@@ -12,7 +13,8 @@ export const HISTORY_EVENTS = 30;
 export function shopperHistory(
   store: HubStore,
   conversationId: string,
-): RequestResult<{ conversations: Conversation[]; events: StreamEvent[] }> {
+  segmentsOf: (shopper: { email: string | null; profileId: string | null }) => SegmentRef[] = () => [],
+): RequestResult<{ conversations: Conversation[]; events: StreamEvent[]; segments: SegmentRef[] }> {
   const conversation = store.getConversation(conversationId);
   if (!conversation || conversation.escalatedAt === null) {
     return {
@@ -32,6 +34,7 @@ export function shopperHistory(
         limit: HISTORY_CONVERSATIONS,
       }),
       events: store.listShopperEvents(shopper, HISTORY_EVENTS),
+      segments: segmentsOf(shopper),
     },
   };
 }

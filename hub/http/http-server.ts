@@ -8,6 +8,8 @@ import { registerKlaviyoRoutes } from '../klaviyo/klaviyo-routes.js';
 import type { MonitorService } from '../monitor/monitor-service.js';
 import type { OutboundService } from '../outbound/outbound-service.js';
 import { registerOutboundRoutes } from '../outbound/outbound-routes.js';
+import type { SegmentEngine } from '../segments/segment-engine.js';
+import { registerSegmentRoutes } from '../segments/segment-routes.js';
 import type { HubStore } from '../store/hub-store.js';
 import { registerChatPageRoutes } from './chat-page-routes.js';
 import { handleError, sendError } from './errors.js';
@@ -23,6 +25,8 @@ export interface HttpServerOptions {
   monitor: MonitorService;
   /** Forwarding and webhooks (leads only). */
   outbound?: OutboundService;
+  /** Segments (leads only). */
+  segments?: SegmentEngine;
   demo: boolean;
   chatPageDir: string;
   log: boolean;
@@ -42,6 +46,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   registerHandoffRoutes(app, options.store, options.clock, options.handoffRules);
   registerMonitorRoutes(app, options.sessions, options.monitor);
   if (options.outbound) registerOutboundRoutes(app, options.sessions, options.outbound);
+  if (options.segments) registerSegmentRoutes(app, options.sessions, options.segments);
   // The Klaviyo-compatible events API (/api/events, /api/metrics, /api/profiles), in its own scope.
   await registerKlaviyoRoutes(app, options.store, options.clock);
   await registerChatPageRoutes(app, options.chatPageDir, options.demo);

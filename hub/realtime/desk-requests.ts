@@ -6,6 +6,7 @@ import type { Account } from '../../shared/domain.js';
 import { deleteCannedReply, saveCannedReply } from '../core/canned-replies.js';
 import { isoAt } from '../core/clock.js';
 import { shopperHistory } from '../core/shopper-history.js';
+import { SegmentLimitError } from '../segments/segment-engine.js';
 import type { DeskServices } from './desk-services.js';
 
 export type RequestPayload<N extends DeskRequestName> = z.infer<(typeof deskRequests)[N]['payload']>;
@@ -18,8 +19,8 @@ const leadsOnly = (what: string): RequestResult<never> => ({
   error: { code: 'forbidden', message: `Only a lead can ${what}.` },
 });
 
-/** The monitor's data is refused to agents (the message names the role the account has). */
-const monitorForLeadsOnly = (account: Account, what: string): RequestResult<never> => ({
+/** Leads' data and actions are refused to agents (the message names the role the account has). */
+const refusedToAgents = (account: Account, what: string): RequestResult<never> => ({
   ok: false,
   error: {
     code: 'forbidden',
@@ -33,7 +34,7 @@ export function deskRequestHandlers(
   socketId: string,
   cannedRepliesChanged: (affected: 'everyone' | string) => void,
 ): RequestHandlers {
-  const { store, presence, settings, clock, monitor } = services;
+  const { store, presence, settings, clock, monitor, segments, outbound } = services;
   return {
     'presence:set': (account, { presence: chosen }) => {
       presence.choose(account.id, chosen);
@@ -48,7 +49,8 @@ export function deskRequestHandlers(
       account.role === 'lead'
         ? { ok: true, value: store.listSettingsAudit(limit) }
         : leadsOnly('read the settings audit log'),
-    'shopper:history': (_account, { conversationId }) => shopperHistory(store, conversationId),
+    'shopper:history': (_account, { conversationId }) =>
+      shopperHistory(store, conversationId, (shopper) => segments.segmentsOfShopper(shopper)),
     'canned:save': (account, input) => {
       const outcome = saveCannedReply(store, input, account, isoAt(clock()));
       if (outcome.affected) cannedRepliesChanged(outcome.affected);
@@ -62,11 +64,37 @@ export function deskRequestHandlers(
     'monitor:get': (account) =>
       account.role === 'lead'
         ? { ok: true, value: monitor.snapshot() }
-        : monitorForLeadsOnly(account, 'see the queue monitor'),
+        : refusedToAgents(account, 'see the queue monitor'),
     'monitor:export': (account, period) =>
       account.role === 'lead'
         ? { ok: true, value: monitor.exportCsv(period) }
-        : monitorForLeadsOnly(account, 'export conversations'),
+        : refusedToAgents(account, 'export conversations'),
+    'segments:list': () => ({ ok: true, value: segments.list() }),
+    'segments:create': (account, definition) => {
+      if (account.role !== 'lead') return refusedToAgents(account, 'define segments');
+      try {
+        return { ok: true, value: segments.create(definition) };
+      } catch (error) {
+        if (!(error instanceof SegmentLimitError)) throw error;
+        return { ok: false, error: { code: 'invalid', message: error.message } };
+      }
+    },
+    'segments:delete': (account, { id }) => {
+      if (account.role !== 'lead') return refusedToAgents(account, 'delete segments');
+      const outcome = segments.delete(id);
+      if (outcome === 'deleted') return { ok: true, value: {} };
+      if (outcome === 'built_in') {
+        return {
+          ok: false,
+          error: { code: 'forbidden', message: `${id} is a built-in segment: it cannot be deleted.` },
+        };
+      }
+      return { ok: false, error: { code: 'not_found', message: `No segment ${id}.` } };
+    },
+    'outbound:state': (account) =>
+      account.role === 'lead'
+        ? { ok: true, value: { forwarding: outbound.forwardingState(), webhooks: outbound.listWebhooks() } }
+        : refusedToAgents(account, 'see forwarding and webhooks'),
   };
 }
 

@@ -1,10 +1,12 @@
 // Environment: Node (hub). What the /desk namespace works with: storage, sessions, the clock, and the
-// team's live state (settings, presence, collision activity) and the lead's monitor.
+// team's live state (settings, presence, collision activity), the lead's monitor, segments and outbound.
 import type { Sessions } from '../auth/sessions.js';
 import type { Clock } from '../core/clock.js';
 import type { ClockTimers } from '../core/clock-timers.js';
 import type { HubSettingsService } from '../core/hub-settings.js';
 import type { MonitorService } from '../monitor/monitor-service.js';
+import type { OutboundService } from '../outbound/outbound-service.js';
+import type { SegmentEngine } from '../segments/segment-engine.js';
 import type { HubStore } from '../store/hub-store.js';
 import type { ActivityTracker } from '../team/activity.js';
 import type { PresenceTracker } from '../team/presence.js';
@@ -19,4 +21,8 @@ export interface DeskServices {
   activity: ActivityTracker;
   /** The lead's monitor: figures on demand, pushed to leads' consoles. */
   monitor: MonitorService;
+  /** Segment membership over the event stream. */
+  segments: SegmentEngine;
+  /** Forwarding and webhooks (their state for leads). */
+  outbound: OutboundService;
 }

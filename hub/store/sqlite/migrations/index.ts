@@ -6,6 +6,7 @@ import { migration003LogIdentityAndCompaction } from './003_log_identity_and_com
 import { migration004MonitorIndexes } from './004_monitor_indexes.js';
 import { migration005KlaviyoEvents } from './005_klaviyo_events.js';
 import { migration006Outbound } from './006_outbound.js';
+import { migration007Segments } from './007_segments.js';
 
 export const migrations: readonly Migration[] = [
   migration001Initial,
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   migration004MonitorIndexes,
   migration005KlaviyoEvents,
   migration006Outbound,
+  migration007Segments,
 ];
