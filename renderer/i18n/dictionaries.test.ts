@@ -38,6 +38,7 @@ const SAME_IN_BOTH = new Set([
   'monitor.percent',
   'monitor.load',
   'settings.value.target',
+  'segments.nameColumn',
 ]);
 
 describe('dictionaries', () => {

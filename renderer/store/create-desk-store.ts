@@ -23,6 +23,8 @@ import { createCacheSlice } from './cache-slice.js';
 import { createExportSlice } from './export-slice.js';
 import { createMonitorSlice } from './monitor-slice.js';
 import { createSlaSlice } from './sla-slice.js';
+import { createSegmentsSlice } from './segments-slice.js';
+import { createIntegrationsSlice } from './integrations-slice.js';
 
 export type DeskStore = StoreApi<DeskState>;
 
@@ -45,6 +47,8 @@ export function createDeskStore(api: DeskApi): DeskStore {
     ...createExportSlice(api)(...a),
     ...createMonitorSlice(api)(...a),
     ...createSlaSlice(...a),
+    ...createSegmentsSlice(api)(...a),
+    ...createIntegrationsSlice(api)(...a),
   }));
 }
 

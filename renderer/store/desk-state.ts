@@ -17,6 +17,8 @@ import type { CacheSlice } from './cache-slice.js';
 import type { ExportSlice } from './export-slice.js';
 import type { MonitorSlice } from './monitor-slice.js';
 import type { SlaSlice } from './sla-slice.js';
+import type { SegmentsSlice } from './segments-slice.js';
+import type { IntegrationsSlice } from './integrations-slice.js';
 
 export type DeskState = SessionSlice &
   ConnectionSlice &
@@ -34,7 +36,9 @@ export type DeskState = SessionSlice &
   CacheSlice &
   ExportSlice &
   MonitorSlice &
-  SlaSlice;
+  SlaSlice &
+  SegmentsSlice &
+  IntegrationsSlice;
 
 /** A slice creator that sees the whole store. */
 export type DeskSliceCreator<Slice> = StateCreator<DeskState, [], [], Slice>;

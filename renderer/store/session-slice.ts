@@ -150,6 +150,9 @@ export const createSessionSlice =
         view: 'desk',
         watchedConversationId: null,
         slaByConversation: {},
+        // A lead's segments and integrations are not the next account's either.
+        segments: { state: 'idle' },
+        integrations: { state: 'idle' },
       });
     },
   });

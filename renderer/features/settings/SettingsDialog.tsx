@@ -1,9 +1,12 @@
 // Environment: browser. Settings: the agent's own preferences for everyone; the team's rules and the audit
-// log for leads only (the hub refuses agents anyway); canned replies for everyone (shared ones editable by leads).
+// log, segments and integrations for leads only (the hub refuses agents anyway); canned replies for everyone
+// (shared ones editable by leads).
 import { useTranslation } from 'react-i18next';
 import { Modal } from '../../components/Modal.js';
 import { useDesk } from '../../store/use-desk.js';
 import { AuditLog } from './AuditLog.js';
+import { SegmentsSection } from '../segments/SegmentsSection.js';
+import { IntegrationsSection } from './IntegrationsSection.js';
 import { CannedRepliesSection } from './CannedRepliesSection.js';
 import { PreferencesSection } from './PreferencesSection.js';
 import { TeamSettingsSection } from './TeamSettingsSection.js';
@@ -20,6 +23,8 @@ export function SettingsDialog() {
         <ThisComputerSection />
         {lead && <TeamSettingsSection />}
         <CannedRepliesSection />
+        {lead && <SegmentsSection />}
+        {lead && <IntegrationsSection />}
         {lead && <AuditLog />}
       </div>
     </Modal>

@@ -1,5 +1,5 @@
 // Environment: browser. The right pane: who the shopper is, why the Customer Agent handed off, the team's and
-// the AI's tags, the shopper's past conversations and recent events.
+// the AI's tags, the shopper's segments, past conversations and recent events.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RelativeTime } from '../../components/RelativeTime.js';
@@ -8,6 +8,7 @@ import { watchingIn, abilitiesWhile } from '../../store/watching.js';
 import { useDesk } from '../../store/use-desk.js';
 import { channelName, codeLabel, reasonLabel } from '../conversation/display-names.js';
 import { ShopperHistory } from './ShopperHistory.js';
+import { ShopperSegments } from './ShopperSegments.js';
 import { TagsEditor } from './TagsEditor.js';
 
 function Field({ label, children }: { label: MessageKey; children: ReactNode }) {
@@ -70,6 +71,7 @@ export function ShopperPanel({ open }: { open: boolean }) {
           {conversation.escalatedAt && <RelativeTime iso={conversation.escalatedAt} />}
         </Field>
       </dl>
+      <ShopperSegments key={`segments-${conversation.id}`} conversationId={conversation.id} />
       <TagsEditor
         conversation={conversation}
         editable={abilitiesWhile(conversation, account, watching).editTags}

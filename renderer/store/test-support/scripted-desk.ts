@@ -150,10 +150,12 @@ export function scriptedDesk(initial: DeskSnapshot) {
     ),
     updateSettings: vi.fn(),
     listAudit: vi.fn(async () => ({ ok: true as const, value: [] })),
-    shopperHistory: vi.fn(async () => ({
-      ok: true as const,
-      value: { conversations: [] as Conversation[], events: [], segments: [], cached: false },
-    })),
+    shopperHistory: vi.fn(
+      async (_args: DeskCallArgs<'shopperHistory'>): Promise<DeskCallResult<'shopperHistory'>> => ({
+        ok: true,
+        value: { conversations: [], events: [], segments: [], cached: false },
+      }),
+    ),
     saveCannedReply: vi.fn(),
     deleteCannedReply: vi.fn(async () => ({ ok: true as const, value: {} })),
     markRead: vi.fn(async (_args: DeskCallArgs<'markRead'>): Promise<DeskCallResult<'markRead'>> => ({
