@@ -57,8 +57,13 @@ export class SegmentEngine {
 
   // Segments
 
+  /** The built-ins in the seeds' order, then leads' segments oldest first. */
   list(): Segment[] {
-    return this.deps.store.listSegments().map((segment) => this.viewOf(segment));
+    const builtInOrder = (id: string) => BUILT_IN_SEGMENTS.findIndex((segment) => segment.id === id);
+    return this.deps.store
+      .listSegments()
+      .sort((a, b) => (a.builtIn && b.builtIn ? builtInOrder(a.id) - builtInOrder(b.id) : 0))
+      .map((segment) => this.viewOf(segment));
   }
 
   get(id: string): Segment | null {
