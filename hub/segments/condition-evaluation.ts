@@ -19,8 +19,8 @@ export interface ConditionOutcome {
 export class ConditionEvaluator {
   private readonly nthNewest: Database.Statement<[string, string, string, number], { time: string }>;
   private readonly nthNewestEver: Database.Statement<[string, string, number], { time: string }>;
-  private readonly latest: Database.Statement<[string, string], { time: string | null }>;
-  private readonly anyAfter: Database.Statement<[string, string, string], unknown>;
+  private readonly latest: Database.Statement<[string, string], { time: string; position: number }>;
+  private readonly anyAfter: Database.Statement<[string, string, string, number], unknown>;
   private readonly latestWithProperty: Database.Statement<
     { profile: string; metric: string; after: string; key: string; type: string; value: unknown },
     { time: string }
@@ -35,9 +35,14 @@ export class ConditionEvaluator {
     this.nthNewestEver = db.prepare(
       `SELECT time FROM events WHERE profile_ref = ? AND metric = ? ORDER BY time DESC LIMIT 1 OFFSET ?`,
     );
-    this.latest = db.prepare('SELECT max(time) AS time FROM events WHERE profile_ref = ? AND metric = ?');
+    // "Since" is in stream order: events of the same second (the API truncates times to seconds) are ordered
+    // by position, so that an order placed in the recommendation's second but after it counts as since.
+    this.latest = db.prepare(
+      `SELECT time, position FROM events WHERE profile_ref = ? AND metric = ?
+       ORDER BY time DESC, position DESC LIMIT 1`,
+    );
     this.anyAfter = db.prepare(
-      'SELECT 1 FROM events WHERE profile_ref = ? AND metric = ? AND time > ? LIMIT 1',
+      'SELECT 1 FROM events WHERE profile_ref = ? AND metric = ? AND (time, position) > (?, ?) LIMIT 1',
     );
     // json_each compares a top-level property by its exact name (any characters) and by JSON type, so that
     // "1" (text) and 1 (number), or true and 1, are different values.
@@ -59,12 +64,10 @@ export class ConditionEvaluator {
       case 'metric_count':
         return this.metricCount(condition, profileId, now);
       case 'none_since': {
-        const since = this.latest.get(profileId, condition.sinceMetric)?.time ?? null;
-        if (since === null) return { holds: true, changesAt: null };
-        return {
-          holds: this.anyAfter.get(profileId, condition.metric, since) === undefined,
-          changesAt: null,
-        };
+        const since = this.latest.get(profileId, condition.sinceMetric);
+        if (!since) return { holds: true, changesAt: null };
+        const after = this.anyAfter.get(profileId, condition.metric, since.time, since.position);
+        return { holds: after === undefined, changesAt: null };
       }
       case 'property_equals': {
         const windowMs = condition.withinDays === null ? null : condition.withinDays * DAY_MS;

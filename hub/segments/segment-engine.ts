@@ -27,6 +27,18 @@ const EXPIRY_TIMER = 'segments:window-expiry';
 
 export class SegmentLimitError extends Error {}
 
+/**
+ * The store lists built-ins first and leads' segments oldest first; this puts the built-ins in the seeds'
+ * order (a stable sort leaves the rest as they are).
+ */
+function inSegmentOrder<T extends { id: string }>(segments: T[]): T[] {
+  const rank = (id: string) => {
+    const index = BUILT_IN_SEGMENTS.findIndex((segment) => segment.id === id);
+    return index === -1 ? BUILT_IN_SEGMENTS.length : index;
+  };
+  return segments.sort((a, b) => rank(a.id) - rank(b.id));
+}
+
 export class SegmentEngine {
   private readonly evaluator: ConditionEvaluator;
   private readonly unsubscribe: () => void;
@@ -59,11 +71,7 @@ export class SegmentEngine {
 
   /** The built-ins in the seeds' order, then leads' segments oldest first. */
   list(): Segment[] {
-    const builtInOrder = (id: string) => BUILT_IN_SEGMENTS.findIndex((segment) => segment.id === id);
-    return this.deps.store
-      .listSegments()
-      .sort((a, b) => (a.builtIn && b.builtIn ? builtInOrder(a.id) - builtInOrder(b.id) : 0))
-      .map((segment) => this.viewOf(segment));
+    return inSegmentOrder(this.deps.store.listSegments()).map((segment) => this.viewOf(segment));
   }
 
   get(id: string): Segment | null {
@@ -105,7 +113,7 @@ export class SegmentEngine {
   /** The segments a conversation's shopper is in now (none without a profile). */
   segmentsOfShopper(shopper: { email: string | null; profileId: string | null }): SegmentRef[] {
     const profileId = this.deps.store.findShopperProfile(shopper);
-    return profileId === null ? [] : this.deps.store.segmentsOf(profileId);
+    return profileId === null ? [] : inSegmentOrder(this.deps.store.segmentsOf(profileId));
   }
 
   /** Evaluates every check due by the clock now (the timer calls it; tests may too). */
