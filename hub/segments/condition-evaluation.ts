@@ -12,6 +12,31 @@ export interface ConditionOutcome {
   changesAt: number | null;
 }
 
+/** The condition reads (exported so that tests can check their query plans). */
+export const CONDITION_SQL = {
+  // OFFSET n on the index walked newest first: the (n+1)-th newest event, without reading them into memory.
+  nthNewest: `SELECT time FROM events WHERE profile_ref = ? AND metric = ? AND time > ?
+    ORDER BY time DESC LIMIT 1 OFFSET ?`,
+  nthNewestEver: `SELECT time FROM events WHERE profile_ref = ? AND metric = ?
+    ORDER BY time DESC LIMIT 1 OFFSET ?`,
+  // "Since" is in stream order: events of the same second (the API truncates times to seconds) are ordered
+  // by position, so that an order placed in the recommendation's second but after it counts as since.
+  latest: `SELECT time, position FROM events WHERE profile_ref = ? AND metric = ?
+    ORDER BY time DESC, position DESC LIMIT 1`,
+  anyAfter: `SELECT 1 FROM events WHERE profile_ref = ? AND metric = ? AND (time, position) > (?, ?) LIMIT 1`,
+  // json_each compares a top-level property by its exact name (any characters) and by JSON type, so that
+  // "1" (text) and 1 (number), or true and 1, are different values.
+  latestWithProperty: `SELECT e.time FROM events e
+    WHERE e.profile_ref = @profile AND e.metric = @metric AND e.time > @after
+      AND EXISTS (
+        SELECT 1 FROM json_each(e.properties_json) p
+        WHERE p.key = @key AND (
+          (@type = 'boolean' AND p.type = CASE WHEN @value THEN 'true' ELSE 'false' END)
+          OR (@type = 'number' AND p.type IN ('integer', 'real') AND p.value = @value)
+          OR (@type = 'string' AND p.type = 'text' AND p.value = @value)))
+    ORDER BY e.time DESC LIMIT 1`,
+} as const;
+
 /**
  * Reads one profile's events. An event at time t is "within the last D days" while now < t + D days, so the
  * window's lower bound is exclusive and the event leaves it exactly at t + D days.
@@ -27,36 +52,11 @@ export class ConditionEvaluator {
   >;
 
   constructor(db: Database.Database) {
-    // OFFSET n on the index walked newest first: the (n+1)-th newest event, without reading them into memory.
-    this.nthNewest = db.prepare(
-      `SELECT time FROM events WHERE profile_ref = ? AND metric = ? AND time > ?
-       ORDER BY time DESC LIMIT 1 OFFSET ?`,
-    );
-    this.nthNewestEver = db.prepare(
-      `SELECT time FROM events WHERE profile_ref = ? AND metric = ? ORDER BY time DESC LIMIT 1 OFFSET ?`,
-    );
-    // "Since" is in stream order: events of the same second (the API truncates times to seconds) are ordered
-    // by position, so that an order placed in the recommendation's second but after it counts as since.
-    this.latest = db.prepare(
-      `SELECT time, position FROM events WHERE profile_ref = ? AND metric = ?
-       ORDER BY time DESC, position DESC LIMIT 1`,
-    );
-    this.anyAfter = db.prepare(
-      'SELECT 1 FROM events WHERE profile_ref = ? AND metric = ? AND (time, position) > (?, ?) LIMIT 1',
-    );
-    // json_each compares a top-level property by its exact name (any characters) and by JSON type, so that
-    // "1" (text) and 1 (number), or true and 1, are different values.
-    this.latestWithProperty = db.prepare(
-      `SELECT e.time FROM events e
-       WHERE e.profile_ref = @profile AND e.metric = @metric AND e.time > @after
-         AND EXISTS (
-           SELECT 1 FROM json_each(e.properties_json) p
-           WHERE p.key = @key AND (
-             (@type = 'boolean' AND p.type = CASE WHEN @value THEN 'true' ELSE 'false' END)
-             OR (@type = 'number' AND p.type IN ('integer', 'real') AND p.value = @value)
-             OR (@type = 'string' AND p.type = 'text' AND p.value = @value)))
-       ORDER BY e.time DESC LIMIT 1`,
-    );
+    this.nthNewest = db.prepare(CONDITION_SQL.nthNewest);
+    this.nthNewestEver = db.prepare(CONDITION_SQL.nthNewestEver);
+    this.latest = db.prepare(CONDITION_SQL.latest);
+    this.anyAfter = db.prepare(CONDITION_SQL.anyAfter);
+    this.latestWithProperty = db.prepare(CONDITION_SQL.latestWithProperty);
   }
 
   evaluate(condition: SegmentCondition, profileId: string, now: number): ConditionOutcome {
