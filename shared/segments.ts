@@ -4,6 +4,19 @@ import { z } from 'zod';
 import { isoDateTimeSchema } from './domain.js';
 import { METRICS } from './events.js';
 
+/**
+ * The hub's HTTP routes for segments, for leads: `Authorization: Bearer <console session token>` (401 without a
+ * valid one, 403 for an agent); errors in the handoff API's shape ({error, message, issues?}), a 400 naming
+ * each problem.
+ * - POST   /api/v1/segments                  segmentDefinitionSchema → 201 segmentSchema (id made from the name,
+ *                                            unique: "Köpt två gånger" → kopt-tva-ganger, then kopt-tva-ganger-2);
+ *                                            its members are evaluated over every profile before the answer.
+ * - GET    /api/v1/segments                  → {segments: Segment[]}: the built-ins first, with live memberCount.
+ * - GET    /api/v1/segments/:id              → segmentSchema; 404 for an unknown id.
+ * - GET    /api/v1/segments/:id/profiles     ?page[size]=1..500 (default 50)&page[cursor]=… →
+ *                                            segmentMembersPageSchema (oldest membership first; `next` absolute).
+ * - DELETE /api/v1/segments/:id              → 204; 403 for a built-in; 404 for an unknown id.
+ */
 export const SEGMENTS_PATH = '/api/v1/segments';
 
 const metricName = z.string().trim().min(1).max(128);
