@@ -9,7 +9,7 @@ import { openSettings } from './fixtures/console.js';
 /** One event for the shopper with `email`, posted as a Klaviyo client posts it. */
 async function postKlaviyoEvent(
   hubUrl: string,
-  event: { email: string; metric: string; properties: Record<string, unknown>; time?: string },
+  event: { email: string; metric: string; properties: Record<string, unknown> },
 ): Promise<void> {
   const response = await fetch(`${hubUrl}${EVENTS_PATH}`, {
     method: 'POST',
@@ -23,7 +23,6 @@ async function postKlaviyoEvent(
         type: 'event',
         attributes: {
           properties: event.properties,
-          time: event.time ?? null,
           metric: { data: { type: 'metric', attributes: { name: event.metric } } },
           profile: { data: { type: 'profile', attributes: { email: event.email } } },
         },
@@ -44,8 +43,6 @@ test('a recommendation puts the shopper in a segment the agent sees; an order ta
     email,
     metric: 'Received Product Recommendation',
     properties: { conversation_id: conversationId, channel: 'sms', products: ['SKU-RAIN-JACKET'] },
-    // A minute ago: the order below comes later (the hub compares event times).
-    time: new Date(stamp - 60_000).toISOString(),
   });
   const sample = sampleHandoff(conversationId, email);
   const handoff = { ...sample, escalation: { ...sample.escalation, reason: `Which size, order ${stamp}?` } };
