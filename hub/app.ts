@@ -5,6 +5,7 @@ import { Server } from 'socket.io';
 import type { ForwardingConfig } from '../shared/outbound.js';
 import { createAccount as createAccountIn, type NewAccountInput } from './auth/accounts.js';
 import { Sessions } from './auth/sessions.js';
+import type { SignInLimits } from './auth/sign-in-limiter.js';
 import { hashToken } from './auth/tokens.js';
 import { isoAt, systemClock, type Clock } from './core/clock.js';
 import { ClockTimers } from './core/clock-timers.js';
@@ -60,6 +61,8 @@ export interface HubOptions {
   logRetentionMs?: number;
   /** Forwards the humans' outcome events to a Klaviyo-compatible endpoint (HUB_FORWARD_URL, HUB_FORWARD_KEY). */
   forwarding?: ForwardingConfig | null;
+  /** Failed sign-ins allowed per account and per address in a window (default 10 and 50 per 15 minutes). */
+  signInLimits?: SignInLimits;
 }
 
 export interface RunningHub {
@@ -137,6 +140,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       demo: options.demo ?? false,
       chatPageDir: options.chatPageDir ?? path.join(repoRoot, 'dist', 'chat'),
       log: options.log ?? false,
+      signInLimits: options.signInLimits,
     });
     await app.ready();
     const io = new Server(app.server, { serveClient: false });

@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { API_PREFIX, MAX_BODY_BYTES } from '../../shared/handoff-api.js';
 import type { Sessions } from '../auth/sessions.js';
+import { SignInLimiter, type SignInLimits } from '../auth/sign-in-limiter.js';
 import type { Clock } from '../core/clock.js';
 import type { HandoffRules } from '../core/handoff-rules.js';
 import { registerKlaviyoRoutes } from '../klaviyo/klaviyo-routes.js';
@@ -30,6 +31,8 @@ export interface HttpServerOptions {
   demo: boolean;
   chatPageDir: string;
   log: boolean;
+  /** Failed sign-ins allowed per account and per address in a window (default 10 and 50 per 15 minutes). */
+  signInLimits?: SignInLimits;
 }
 
 export async function buildHttpServer(options: HttpServerOptions): Promise<FastifyInstance> {
@@ -42,7 +45,12 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   );
 
   app.get(`${API_PREFIX}/health`, async () => ({ ok: true }));
-  registerSessionRoutes(app, options.store, options.sessions);
+  registerSessionRoutes(
+    app,
+    options.store,
+    options.sessions,
+    new SignInLimiter(options.clock, options.signInLimits),
+  );
   registerHandoffRoutes(app, options.store, options.clock, options.handoffRules);
   registerMonitorRoutes(app, options.sessions, options.monitor);
   if (options.outbound) registerOutboundRoutes(app, options.sessions, options.outbound);
