@@ -20,7 +20,7 @@ import { createDeskCore, dispatchDeskCall, type DeskCore, type DispatchOutcome }
 import { contentSecurityPolicy } from '../web/security-headers.js';
 import { createAttention, type Attention, type TrayPort } from './attention.js';
 import { trayIconBitmap, unreadDotBitmap } from './tray-icon.js';
-import { isExternalWebLink, isOurRendererFrame } from './window-policy.js';
+import { denyAllPermissions, isTrustedDeskCaller, limitNavigation } from './hardening.js';
 
 // dist/electron/main.cjs → dist/renderer and dist/electron/preload.cjs (inside app.asar once packaged).
 const rendererIndex = join(__dirname, '..', 'renderer', 'index.html');
@@ -146,8 +146,7 @@ function hardenSession(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  denyAllPermissions(session.defaultSession);
 }
 
 function createWindow(): BrowserWindow {
@@ -183,12 +182,7 @@ async function handleCall(
   args: unknown,
 ): Promise<DispatchOutcome> {
   // Only our own window's renderer may reach the desk core.
-  if (
-    !mainWindow ||
-    event.sender !== mainWindow.webContents ||
-    event.senderFrame !== mainWindow.webContents.mainFrame ||
-    !isOurRendererFrame(event.senderFrame?.url, rendererIndexUrl)
-  ) {
+  if (!isTrustedDeskCaller(event, mainWindow, rendererIndexUrl)) {
     return { ok: false, error: { code: 'forbidden', message: 'This frame may not call the desk core.' } };
   }
   if (!core) return { ok: false, error: { code: 'offline', message: 'The desk core is not running.' } };
@@ -206,14 +200,9 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow) focusWindow();
   });
 
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (navigation) => navigation.preventDefault());
-    contents.on('will-attach-webview', (attach) => attach.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      if (isExternalWebLink(url)) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
-  });
+  app.on('web-contents-created', (_event, contents) =>
+    limitNavigation(contents, (url) => shell.openExternal(url)),
+  );
 
   void app.whenReady().then(() => {
     hardenSession();
