@@ -22,6 +22,7 @@ import { seedDemo } from './demo/seed.js';
 import { seedDemoEventsApiKey } from './klaviyo/api-keys.js';
 import { WebChat } from './demo/web-chat.js';
 import { buildHttpServer } from './http/http-server.js';
+import { DEFAULT_REQUEST_RATE_LIMIT, type RequestRateLimit } from './http/security-plugins.js';
 import { MonitorService } from './monitor/monitor-service.js';
 import { OutboundService } from './outbound/outbound-service.js';
 import { SqliteOutboundStore } from './outbound/sqlite-outbound-store.js';
@@ -63,6 +64,10 @@ export interface HubOptions {
   forwarding?: ForwardingConfig | null;
   /** Failed sign-ins allowed per account and per address in a window (default 10 and 50 per 15 minutes). */
   signInLimits?: SignInLimits;
+  /** Origins allowed to call the hub from a browser (CORS). Default none. */
+  corsOrigins?: string[];
+  /** Requests allowed per address and window; null turns it off. Default 6,000 a minute. */
+  requestRateLimit?: RequestRateLimit | null;
 }
 
 export interface RunningHub {
@@ -141,6 +146,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       chatPageDir: options.chatPageDir ?? path.join(repoRoot, 'dist', 'chat'),
       log: options.log ?? false,
       signInLimits: options.signInLimits,
+      security: {
+        corsOrigins: options.corsOrigins ?? [],
+        rateLimit:
+          options.requestRateLimit === undefined ? DEFAULT_REQUEST_RATE_LIMIT : options.requestRateLimit,
+        tls: false,
+      },
     });
     await app.ready();
     const io = new Server(app.server, { serveClient: false });

@@ -6,6 +6,7 @@ import { roleSchema } from '../shared/domain.js';
 import { AccountError, createAccount, DEFAULT_SESSION_TTL_MS, LogRetentionError, startHub } from './app.js';
 import { DAY_MS, DEFAULT_LOG_RETENTION_MS } from './core/log-compaction.js';
 import { DEMO_ACCOUNTS, DEMO_INTEGRATION_TOKEN, DEMO_PASSWORD } from './demo/seed.js';
+import { DEFAULT_REQUEST_RATE_LIMIT } from './http/security-plugins.js';
 import { ForwardingConfigError, forwardingFromEnv } from './outbound/forwarding-env.js';
 import { EVENTS_KEY_USAGE, isEventsKeyCommand, runEventsKeyCommand } from './klaviyo/events-key-cli.js';
 
@@ -15,7 +16,10 @@ const USAGE = `Usage:
                                        HUB_LOG_RETENTION_DAYS: how long the consoles' log keeps every
                                        change before compaction, at least 1, default 7;
                                        HUB_FORWARD_URL + HUB_FORWARD_KEY [+ HUB_FORWARD_METRICS, comma-
-                                       separated]: forward outcome events to a Klaviyo-compatible endpoint)
+                                       separated]: forward outcome events to a Klaviyo-compatible endpoint;
+                                       HUB_CORS_ORIGINS: comma-separated origins browsers may call the hub
+                                       from, default none; HUB_RATE_LIMIT_PER_MINUTE: HTTP requests per
+                                       address and minute, default 6000, 0 turns the limit off)
   npm run hub -- add-user --email EMAIL --name NAME --role agent|lead [--password PASSWORD]
                                        create an account (the password is read from stdin if not given)
 ${EVENTS_KEY_USAGE}`;
@@ -33,6 +37,14 @@ function numberFromEnv(name: string, fallback: number): number {
   if (!Number.isFinite(value) || value < 0)
     throw new UsageError(`${name} must be a non-negative number, got "${raw}".`);
   return value;
+}
+
+/** A comma-separated variable's non-empty items. */
+function listFromEnv(name: string): string[] {
+  return (process.env[name] ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 async function readStdin(): Promise<string> {
@@ -81,11 +93,10 @@ async function serve(): Promise<void> {
   const port = numberFromEnv('HUB_PORT', 4710);
   const ttlHours = numberFromEnv('HUB_SESSION_TTL_HOURS', DEFAULT_SESSION_TTL_MS / 3_600_000);
   const logRetentionDays = numberFromEnv('HUB_LOG_RETENTION_DAYS', DEFAULT_LOG_RETENTION_MS / DAY_MS);
-  const integrationTokens = (process.env.HUB_INTEGRATION_TOKENS ?? '')
-    .split(',')
-    .map((token) => token.trim())
-    .filter(Boolean);
+  const integrationTokens = listFromEnv('HUB_INTEGRATION_TOKENS');
   const forwarding = forwardingFromEnv(process.env);
+  const corsOrigins = listFromEnv('HUB_CORS_ORIGINS');
+  const ratePerMinute = numberFromEnv('HUB_RATE_LIMIT_PER_MINUTE', DEFAULT_REQUEST_RATE_LIMIT.max);
   const hub = await startHub({
     port,
     host: process.env.HUB_HOST || '127.0.0.1',
@@ -96,11 +107,14 @@ async function serve(): Promise<void> {
     integrationTokens,
     forwarding,
     log: process.env.HUB_LOG === '1',
+    corsOrigins,
+    requestRateLimit: ratePerMinute === 0 ? null : { max: ratePerMinute, windowMs: 60_000 },
   });
   console.log(`Hub listening on ${hub.url}`);
   console.log(`  Handoff API:  ${hub.url}/api/v1`);
   console.log(`  Shopper chat: ${hub.url}/chat`);
   console.log(`  Data:         ${dataDir()}`);
+  if (corsOrigins.length > 0) console.log(`  CORS origins: ${corsOrigins.join(', ')}`);
   if (forwarding) console.log(`  Forwarding:   ${forwarding.metrics.join(', ')} → ${forwarding.url}`);
   if (demo) {
     console.log(

@@ -29,6 +29,7 @@ const ERROR_NAMES: Record<number, string> = {
   405: 'method_not_allowed',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
+  429: 'rate_limited',
 };
 
 /** Fastify's own errors (bad JSON, body too large, wrong content type) mapped to our shape; never a crash. */

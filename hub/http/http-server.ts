@@ -16,6 +16,7 @@ import { registerChatPageRoutes } from './chat-page-routes.js';
 import { handleError, sendError } from './errors.js';
 import { registerHandoffRoutes } from './handoff-routes.js';
 import { registerMonitorRoutes } from './monitor-routes.js';
+import { registerSecurityPlugins, type SecurityOptions } from './security-plugins.js';
 import { registerSessionRoutes } from './session-routes.js';
 
 export interface HttpServerOptions {
@@ -33,6 +34,7 @@ export interface HttpServerOptions {
   log: boolean;
   /** Failed sign-ins allowed per account and per address in a window (default 10 and 50 per 15 minutes). */
   signInLimits?: SignInLimits;
+  security: SecurityOptions;
 }
 
 export async function buildHttpServer(options: HttpServerOptions): Promise<FastifyInstance> {
@@ -43,6 +45,8 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   app.setNotFoundHandler((request, reply) =>
     sendError(reply, 404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}.`),
   );
+
+  await registerSecurityPlugins(app, options.security);
 
   app.get(`${API_PREFIX}/health`, async () => ({ ok: true }));
   registerSessionRoutes(
