@@ -39,7 +39,7 @@ import { LiveMonitor } from './live-monitor.js';
 import { SlaAlerts } from './sla-alerts.js';
 import { UnreadCounter } from './unread.js';
 import { clearSavedSession, isExpired, readSavedSession, writeSavedSession } from './session-file.js';
-import type { SavedSession } from './session-file.js';
+import type { SavedSession, SessionCipher } from './session-file.js';
 
 export { dispatchDeskCall, type DispatchOutcome } from './dispatch.js';
 
@@ -62,6 +62,8 @@ export interface DeskCoreOptions {
   newHandoffSettleMs?: number;
   /** Changes per sync page (default 500). */
   syncPageSize?: number;
+  /** Seals the session token at rest (the Electron host passes safeStorage); without it, a 0600 file only. */
+  sessionCipher?: SessionCipher;
 }
 
 /**
@@ -393,7 +395,7 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
     cache.claimFor({ account: granted.account, hubUrl });
     storeOfflineVerifier(cache, verifier);
     team.reload();
-    writeSavedSession(options.dataDir, saved);
+    writeSavedSession(options.dataDir, saved, options.sessionCipher);
     const deskSession = { account: granted.account, hubUrl };
     emit({ type: 'session', session: deskSession });
     connect(saved);
@@ -467,7 +469,7 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
   retention.start();
 
   // A saved, unexpired session reconnects by itself.
-  const saved = readSavedSession(options.dataDir);
+  const saved = readSavedSession(options.dataDir, options.sessionCipher);
   if (saved && isExpired(saved)) {
     clearSavedSession(options.dataDir);
     connection = {

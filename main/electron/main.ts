@@ -7,6 +7,7 @@ import {
   Menu,
   nativeImage,
   Notification,
+  safeStorage,
   session,
   shell,
   Tray,
@@ -19,6 +20,7 @@ import { IPC_CHANNELS, type DeskEvent } from '../../shared/desk-api.js';
 import { createDeskCore, dispatchDeskCall, type DeskCore, type DispatchOutcome } from '../core/desk-core.js';
 import { contentSecurityPolicy } from '../web/security-headers.js';
 import { createAttention, type Attention, type TrayPort } from './attention.js';
+import { safeStorageSessionCipher } from './session-cipher.js';
 import { trayIconBitmap, unreadDotBitmap } from './tray-icon.js';
 import { denyAllPermissions, isTrustedDeskCaller, limitNavigation } from './hardening.js';
 
@@ -40,7 +42,14 @@ let tray: Tray | null = null;
 const openNotifications = new Set<Notification>();
 
 function createCore(): DeskCore {
+  const sessionCipher = safeStorageSessionCipher(safeStorage, process.platform);
+  if (!sessionCipher) {
+    console.warn(
+      'Handoff Desk: no OS keyring for safeStorage; the session file is protected by its mode (0600) only.',
+    );
+  }
   const desk = createDeskCore({
+    ...(sessionCipher ? { sessionCipher } : {}),
     dataDir: process.env.CONSOLE_DATA_DIR || app.getPath('userData'),
     defaultHubUrl: process.env.HUB_URL || 'http://127.0.0.1:4710',
     ...(existsSync(electronNativeBinding) ? { nativeBinding: electronNativeBinding } : {}),
