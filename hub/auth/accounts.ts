@@ -19,7 +19,7 @@ export type NewAccountInput = z.input<typeof newAccountSchema>;
 
 export class AccountError extends Error {
   constructor(
-    readonly code: 'invalid' | 'email_taken',
+    readonly code: 'invalid' | 'email_taken' | 'unknown_account',
     message: string,
   ) {
     super(message);
@@ -56,17 +56,21 @@ export async function createAccount(target: string | HubStore, input: NewAccount
   }
 }
 
-/** The account if the password is right; null for a wrong password or an unknown email alike. */
+/**
+ * The account if the password is right; null for a wrong password or an unknown email alike; 'disabled' for
+ * the right password of a disabled account (said only to whoever knows the password).
+ */
 export async function checkCredentials(
   store: HubStore,
   email: string,
   password: string,
-): Promise<Account | null> {
+): Promise<Account | 'disabled' | null> {
   const stored = store.findAccountByEmail(email);
   if (!stored) {
     await burnPasswordCheck(password);
     return null;
   }
   if (!(await verifyPassword(password, stored.passwordHash, stored.passwordSalt))) return null;
+  if (stored.disabledAt !== null) return 'disabled';
   return { id: stored.id, email: stored.email, name: stored.name, role: stored.role };
 }

@@ -35,6 +35,9 @@ export function registerSessionRoutes(
       limiter.recordFailure(email, request.ip);
       return sendError(reply, 401, 'bad_credentials', 'Wrong email or password.');
     }
+    if (account === 'disabled') {
+      return sendError(reply, 403, 'account_disabled', 'This account is disabled: ask a lead to enable it.');
+    }
     limiter.recordSuccess(email);
     const { token, expiresAt } = sessions.start(account);
     return reply.code(201).send({ token, expiresAt, account } satisfies SignInResponse);

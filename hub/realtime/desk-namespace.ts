@@ -27,6 +27,9 @@ const LIVE_ROOM = 'live';
 /** Leads' consoles: the monitor's figures go to them and to nobody else. */
 const LEADS_ROOM = 'leads';
 const sessionRoom = (tokenHash: string) => `session:${tokenHash}`;
+/** How often connected consoles' sessions are re-checked against the database (ms on the hub clock). */
+export const SESSION_SWEEP_MS = 2000;
+const SESSION_SWEEP_KEY = 'session-sweep';
 
 interface DeskSocketData {
   token: string;
@@ -233,6 +236,15 @@ export function attachDeskNamespace(io: Server, services: DeskServices): Namespa
   });
   activity.onChange((current) => desk.emit('activity', current));
   sessions.onEnd((tokenHash) => desk.in(sessionRoom(tokenHash)).disconnectSockets(true));
+  // Sessions also end outside this process (the CLI's disable-user deletes them in the database): a sweep on
+  // the hub clock re-checks every connected console so its socket closes within a sweep, not at its next event.
+  const sweepSessions = () => {
+    for (const socket of desk.sockets.values()) {
+      if (!sessions.check(socket.data.token).ok) socket.disconnect(true);
+    }
+    timers.at(SESSION_SWEEP_KEY, clock() + SESSION_SWEEP_MS, sweepSessions);
+  };
+  timers.at(SESSION_SWEEP_KEY, clock() + SESSION_SWEEP_MS, sweepSessions);
 
   return desk as unknown as Namespace;
 }

@@ -47,6 +47,8 @@ export interface NewAccount {
 export interface StoredAccount extends Account {
   passwordHash: Buffer;
   passwordSalt: Buffer;
+  /** When a lead disabled the account; null while it may sign in. */
+  disabledAt: string | null;
 }
 
 export interface StoredSession {
@@ -199,12 +201,23 @@ export interface HubStore {
     createdAt: string;
     expiresAt: number;
   }): void;
+  /** Null for an unknown token and for a session of a disabled account. */
   findSession(tokenHash: string): StoredSession | null;
   deleteSession(tokenHash: string): void;
 
   /** Idempotent. */
   addIntegrationToken(tokenHash: string, label: string, createdAt: string): void;
   hasIntegrationToken(tokenHash: string): boolean;
+  /** How many tokens carry this label. */
+  countIntegrationTokens(label: string): number;
+  /** Deletes every token with this label; returns how many there were. */
+  revokeIntegrationTokens(label: string): number;
+
+  /**
+   * Disables (`disabledAt` set, every session of the account deleted in the same transaction) or enables (null)
+   * the account with this email. Null for an unknown email.
+   */
+  setAccountDisabled(email: string, disabledAt: string | null): Account | null;
 
   getConversation(id: string): Conversation | null;
   insertConversation(conversation: NewConversation): Conversation;

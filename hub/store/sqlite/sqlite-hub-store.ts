@@ -274,6 +274,7 @@ export class SqliteHubStore implements HubStore {
           role: Account['role'];
           password_hash: Buffer;
           password_salt: Buffer;
+          disabled_at: string | null;
         }
       | undefined;
     if (!row) return null;
@@ -284,7 +285,19 @@ export class SqliteHubStore implements HubStore {
       role: row.role,
       passwordHash: row.password_hash,
       passwordSalt: row.password_salt,
+      disabledAt: row.disabled_at,
     };
+  }
+
+  setAccountDisabled(email: string, disabledAt: string | null): Account | null {
+    return this.transaction(() => {
+      const row = this.db
+        .prepare('UPDATE accounts SET disabled_at = ? WHERE email = ? RETURNING id, email, name, role')
+        .get(disabledAt, email) as Account | undefined;
+      if (!row) return null;
+      if (disabledAt !== null) this.db.prepare('DELETE FROM sessions WHERE account_id = ?').run(row.id);
+      return { id: row.id, email: row.email, name: row.name, role: row.role };
+    });
   }
 
   getAccount(id: string): Account | null {
@@ -356,7 +369,7 @@ export class SqliteHubStore implements HubStore {
     const row = this.db
       .prepare(
         `SELECT s.expires_at, a.id, a.email, a.name, a.role FROM sessions s
-         JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = ?`,
+         JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = ? AND a.disabled_at IS NULL`,
       )
       .get(tokenHash) as
       { expires_at: number; id: string; email: string; name: string; role: Account['role'] } | undefined;
@@ -376,6 +389,21 @@ export class SqliteHubStore implements HubStore {
       this.db
         .prepare('INSERT OR IGNORE INTO integration_tokens (token_hash, label, created_at) VALUES (?, ?, ?)')
         .run(tokenHash, label, createdAt),
+    );
+  }
+
+  countIntegrationTokens(label: string): number {
+    const row = this.db
+      .prepare('SELECT count(*) AS count FROM integration_tokens WHERE label = ?')
+      .get(label) as {
+      count: number;
+    };
+    return row.count;
+  }
+
+  revokeIntegrationTokens(label: string): number {
+    return this.transaction(
+      () => this.db.prepare('DELETE FROM integration_tokens WHERE label = ?').run(label).changes,
     );
   }
 

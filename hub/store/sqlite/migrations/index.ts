@@ -7,6 +7,7 @@ import { migration004MonitorIndexes } from './004_monitor_indexes.js';
 import { migration005KlaviyoEvents } from './005_klaviyo_events.js';
 import { migration006Outbound } from './006_outbound.js';
 import { migration007Segments } from './007_segments.js';
+import { migration008AccountAccess } from './008_account_access.js';
 
 export const migrations: readonly Migration[] = [
   migration001Initial,
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   migration005KlaviyoEvents,
   migration006Outbound,
   migration007Segments,
+  migration008AccountAccess,
 ];
