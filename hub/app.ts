@@ -6,6 +6,7 @@ import type { ForwardingConfig } from '../shared/outbound.js';
 import { createAccount as createAccountIn, type NewAccountInput } from './auth/accounts.js';
 import { Sessions } from './auth/sessions.js';
 import type { SignInLimits } from './auth/sign-in-limiter.js';
+import { CONFIGURED_TOKEN_LABEL } from './auth/integration-tokens.js';
 import { hashToken } from './auth/tokens.js';
 import { isoAt, systemClock, type Clock } from './core/clock.js';
 import { ClockTimers } from './core/clock-timers.js';
@@ -101,7 +102,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   let segments: SegmentEngine | null = null;
   try {
     for (const token of options.integrationTokens ?? []) {
-      store.addIntegrationToken(hashToken(token), 'configured', isoAt(clock()));
+      store.addIntegrationToken(hashToken(token), CONFIGURED_TOKEN_LABEL, isoAt(clock()));
     }
     if (options.demo) await seedDemo(store, clock);
     if (options.demo) seedDemoEventsApiKey(store, clock);

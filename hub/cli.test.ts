@@ -120,3 +120,40 @@ describe('HUB_LOG_RETENTION_DAYS', () => {
     expect(fs.readdirSync(dataDir)).toEqual([]);
   });
 });
+
+describe('npm run hub -- disable-user / enable-user', () => {
+  it('disables and enables an account by email, and names an unknown one', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-cli-'));
+    const env = { HUB_DATA_DIR: dataDir };
+    const args = ['--email', 'tove@example.se', '--name', 'Tove Lind', '--role', 'agent'];
+    expect((await runCli(['add-user', ...args, '--password', 'a-long-password'], env)).code).toBe(0);
+
+    const disabled = await runCli(['disable-user', '--email', 'tove@example.se'], env);
+    expect(disabled).toMatchObject({ code: 0, stdout: expect.stringContaining('Disabled agent Tove Lind') });
+    const enabled = await runCli(['enable-user', '--email', 'tove@example.se'], env);
+    expect(enabled).toMatchObject({ code: 0, stdout: expect.stringContaining('Enabled agent Tove Lind') });
+
+    const unknown = await runCli(['disable-user', '--email', 'nobody@example.se'], env);
+    expect(unknown).toMatchObject({ code: 1, stderr: expect.stringContaining('No account has the email') });
+    const missing = await runCli(['enable-user'], env);
+    expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining('enable-user needs --email') });
+  });
+});
+
+describe('npm run hub -- add-integration-token / revoke-integration-token', () => {
+  it('prints a new token once and revokes it by name', async () => {
+    const env = { HUB_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'hub-cli-')) };
+    const added = await runCli(['add-integration-token', '--name', 'storefront'], env);
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(
+      /Integration token "storefront" \(shown only now; the hub keeps its hash\):\n\S{40,}\n/,
+    );
+    const revoked = await runCli(['revoke-integration-token', '--name', 'storefront'], env);
+    expect(revoked).toMatchObject({ code: 0, stdout: 'Revoked integration token "storefront".\n' });
+    const again = await runCli(['revoke-integration-token', '--name', 'storefront'], env);
+    expect(again).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('No integration token is named'),
+    });
+  });
+});

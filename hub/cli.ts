@@ -4,6 +4,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { roleSchema } from '../shared/domain.js';
 import { AccountError, createAccount, DEFAULT_SESSION_TTL_MS, LogRetentionError, startHub } from './app.js';
+import { disableAccount, enableAccount } from './auth/account-access.js';
+import {
+  IntegrationTokenError,
+  issueIntegrationToken,
+  revokeIntegrationToken,
+} from './auth/integration-tokens.js';
 import { DAY_MS, DEFAULT_LOG_RETENTION_MS } from './core/log-compaction.js';
 import { DEMO_ACCOUNTS, DEMO_INTEGRATION_TOKEN, DEMO_PASSWORD } from './demo/seed.js';
 import { DEFAULT_REQUEST_RATE_LIMIT } from './http/security-plugins.js';
@@ -22,6 +28,15 @@ const USAGE = `Usage:
                                        address and minute, default 6000, 0 turns the limit off)
   npm run hub -- add-user --email EMAIL --name NAME --role agent|lead [--password PASSWORD]
                                        create an account (the password is read from stdin if not given)
+  npm run hub -- disable-user --email EMAIL
+                                       disable an account: its sessions end at once (sockets closed within
+                                       2 seconds) and it cannot sign in until enabled
+  npm run hub -- enable-user --email EMAIL
+                                       let a disabled account sign in again
+  npm run hub -- add-integration-token --name NAME
+                                       issue a handoff API token (printed once, stored hashed)
+  npm run hub -- revoke-integration-token --name NAME
+                                       revoke it: refused (401) from the next request
 ${EVENTS_KEY_USAGE}`;
 
 class UsageError extends Error {}
@@ -88,6 +103,49 @@ async function addUser(args: string[]): Promise<void> {
   console.log(`Created ${account.role} ${account.name} <${account.email}> in ${dataDir()}.`);
 }
 
+function setUserDisabled(args: string[], disabled: boolean): void {
+  const command = disabled ? 'disable-user' : 'enable-user';
+  const email = requiredFlag(command, args, 'email');
+  const account = disabled ? disableAccount(dataDir(), email) : enableAccount(dataDir(), email);
+  console.log(
+    disabled
+      ? `Disabled ${account.role} ${account.name} <${account.email}>: every session ended.`
+      : `Enabled ${account.role} ${account.name} <${account.email}>.`,
+  );
+}
+
+/** The one required `--flag VALUE` of a command. */
+function requiredFlag(command: string, args: string[], flag: string): string {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: { [flag]: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const value = values[flag];
+  if (typeof value !== 'string' || value === '') throw new UsageError(`${command} needs --${flag}.`);
+  return value;
+}
+
+function integrationTokenCommand(
+  command: 'add-integration-token' | 'revoke-integration-token',
+  args: string[],
+) {
+  const name = requiredFlag(command, args, 'name');
+  if (command === 'add-integration-token') {
+    const token = issueIntegrationToken(dataDir(), name);
+    console.log(`Integration token "${name}" (shown only now; the hub keeps its hash):\n${token}`);
+  } else {
+    revokeIntegrationToken(dataDir(), name);
+    console.log(`Revoked integration token "${name}".`);
+  }
+}
+
 async function serve(): Promise<void> {
   const demo = process.env.HUB_DEMO === '1' || process.env.HUB_DEMO === 'true';
   const port = numberFromEnv('HUB_PORT', 4710);
@@ -143,6 +201,12 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === undefined) return serve();
   if (command === 'add-user') return addUser(rest);
+  if (command === 'add-integration-token' || command === 'revoke-integration-token') {
+    return integrationTokenCommand(command, rest);
+  }
+  if (command === 'disable-user' || command === 'enable-user') {
+    return setUserDisabled(rest, command === 'disable-user');
+  }
   if (isEventsKeyCommand(command)) {
     process.exitCode = runEventsKeyCommand(command, rest, dataDir());
     return;
@@ -163,7 +227,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     console.error(`${error.message}\n\n${USAGE}`);
     process.exit(2);
   }
-  if (error instanceof AccountError) {
+  if (error instanceof AccountError || error instanceof IntegrationTokenError) {
     console.error(error.message);
     process.exit(1);
   }
