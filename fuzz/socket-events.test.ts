@@ -2,10 +2,12 @@
 // /chat on a real hub: each ack is a well-formed refusal naming the problem (or a success), the hub never
 // crashes, and a valid request afterwards still works on the same socket.
 import fc from 'fast-check';
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatAckSchema, chatHelloResponseSchema } from '../shared/chat-protocol.js';
 import {
   commandResultSchema,
+  DESK_NAMESPACE,
   deskRequests,
   requestResultSchema,
   syncResponseSchema,
@@ -221,5 +223,43 @@ describe('/chat events under fuzzed payloads', () => {
       fuzzParameters(100),
     );
     expect(await chat.emit('chat:send', { id: unique('after'), text: 'Hallå igen?' })).toEqual({ ok: true });
+  });
+});
+
+describe('/desk connections with hostile credentials', () => {
+  it('are refused with a named reason, and the hub keeps serving', async () => {
+    const auth = fc.oneof(
+      fc.record({ token: anyValue }),
+      fc.dictionary(fc.string({ maxLength: 10 }), anyValue, { maxKeys: 3 }),
+      fc.constant({}),
+    );
+    await fc.assert(
+      fc.asyncProperty(auth, async (credentials) => {
+        const socket = io(`${hub.url}${DESK_NAMESPACE}`, {
+          auth: credentials as Record<string, unknown>,
+          transports: ['websocket'],
+          reconnection: false,
+          forceNew: true,
+        });
+        try {
+          const refusal = await new Promise<string>((resolve, reject) => {
+            const deadline = setTimeout(
+              () => reject(new Error('no answer to the connection')),
+              ACK_TIMEOUT_MS,
+            );
+            socket.once('connect', () => reject(new Error(`connected with ${describePayload(credentials)}`)));
+            socket.once('connect_error', (error) => {
+              clearTimeout(deadline);
+              resolve(error.message);
+            });
+          });
+          expect(['unauthorized', 'session_expired']).toContain(refusal);
+        } finally {
+          socket.close();
+        }
+      }),
+      fuzzParameters(60),
+    );
+    await desk.sync(0, 5);
   });
 });
