@@ -22,7 +22,7 @@ import { SnoozeWaker } from './core/snooze-waker.js';
 import { seedDemo } from './demo/seed.js';
 import { seedDemoEventsApiKey } from './klaviyo/api-keys.js';
 import { WebChat } from './demo/web-chat.js';
-import { buildHttpServer } from './http/http-server.js';
+import { buildHttpServer, type TlsFiles } from './http/http-server.js';
 import { DEFAULT_REQUEST_RATE_LIMIT, type RequestRateLimit } from './http/security-plugins.js';
 import { MonitorService } from './monitor/monitor-service.js';
 import { OutboundService } from './outbound/outbound-service.js';
@@ -69,10 +69,12 @@ export interface HubOptions {
   corsOrigins?: string[];
   /** Requests allowed per address and window; null turns it off. Default 6,000 a minute. */
   requestRateLimit?: RequestRateLimit | null;
+  /** A PEM certificate and key (contents): the hub serves https and wss. Default plain http. */
+  tls?: TlsFiles | null;
 }
 
 export interface RunningHub {
-  /** http://HOST:PORT */
+  /** http://HOST:PORT, or https:// with TLS. */
   url: string;
   port: number;
   /**
@@ -151,8 +153,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         corsOrigins: options.corsOrigins ?? [],
         rateLimit:
           options.requestRateLimit === undefined ? DEFAULT_REQUEST_RATE_LIMIT : options.requestRateLimit,
-        tls: false,
+        tls: Boolean(options.tls),
       },
+      tls: options.tls ?? null,
     });
     await app.ready();
     const io = new Server(app.server, { serveClient: false });
@@ -190,7 +193,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const port = typeof address === 'object' && address ? address.port : options.port;
     let closing: Promise<void> | null = null;
     return {
-      url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      url: `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
       port,
       runDueTimers: () => timers.runDue(),
       compactLog: () => logCompactor.compact(),

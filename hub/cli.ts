@@ -1,5 +1,6 @@
 // Environment: Node (hub). `npm run hub` starts the hub from the environment;
 // `npm run hub -- add-user --email … --name … --role agent|lead [--password …]` creates an account.
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { roleSchema } from '../shared/domain.js';
@@ -25,7 +26,8 @@ const USAGE = `Usage:
                                        separated]: forward outcome events to a Klaviyo-compatible endpoint;
                                        HUB_CORS_ORIGINS: comma-separated origins browsers may call the hub
                                        from, default none; HUB_RATE_LIMIT_PER_MINUTE: HTTP requests per
-                                       address and minute, default 6000, 0 turns the limit off)
+                                       address and minute, default 6000, 0 turns the limit off;
+                                       HUB_TLS_CERT + HUB_TLS_KEY: PEM file paths, serve https and wss)
   npm run hub -- add-user --email EMAIL --name NAME --role agent|lead [--password PASSWORD]
                                        create an account (the password is read from stdin if not given)
   npm run hub -- disable-user --email EMAIL
@@ -52,6 +54,23 @@ function numberFromEnv(name: string, fallback: number): number {
   if (!Number.isFinite(value) || value < 0)
     throw new UsageError(`${name} must be a non-negative number, got "${raw}".`);
   return value;
+}
+
+/** HUB_TLS_CERT and HUB_TLS_KEY (PEM paths) read, both or neither. */
+function tlsFromEnv(): { cert: Buffer; key: Buffer } | null {
+  const certPath = process.env.HUB_TLS_CERT || '';
+  const keyPath = process.env.HUB_TLS_KEY || '';
+  if (!certPath && !keyPath) return null;
+  if (!certPath || !keyPath)
+    throw new UsageError('Set both HUB_TLS_CERT and HUB_TLS_KEY (PEM file paths), or neither.');
+  const read = (name: string, file: string) => {
+    try {
+      return fs.readFileSync(file);
+    } catch (error) {
+      throw new UsageError(`${name}: cannot read ${file} (${(error as Error).message}).`);
+    }
+  };
+  return { cert: read('HUB_TLS_CERT', certPath), key: read('HUB_TLS_KEY', keyPath) };
 }
 
 /** A comma-separated variable's non-empty items. */
@@ -154,6 +173,7 @@ async function serve(): Promise<void> {
   const integrationTokens = listFromEnv('HUB_INTEGRATION_TOKENS');
   const forwarding = forwardingFromEnv(process.env);
   const corsOrigins = listFromEnv('HUB_CORS_ORIGINS');
+  const tls = tlsFromEnv();
   const ratePerMinute = numberFromEnv('HUB_RATE_LIMIT_PER_MINUTE', DEFAULT_REQUEST_RATE_LIMIT.max);
   const hub = await startHub({
     port,
@@ -166,6 +186,7 @@ async function serve(): Promise<void> {
     forwarding,
     log: process.env.HUB_LOG === '1',
     corsOrigins,
+    tls,
     requestRateLimit: ratePerMinute === 0 ? null : { max: ratePerMinute, windowMs: 60_000 },
   });
   console.log(`Hub listening on ${hub.url}`);

@@ -35,10 +35,26 @@ export interface HttpServerOptions {
   /** Failed sign-ins allowed per account and per address in a window (default 10 and 50 per 15 minutes). */
   signInLimits?: SignInLimits;
   security: SecurityOptions;
+  /** PEM certificate and key: serve https. */
+  tls?: TlsFiles | null;
+}
+
+export interface TlsFiles {
+  cert: string | Buffer;
+  key: string | Buffer;
 }
 
 export async function buildHttpServer(options: HttpServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: MAX_BODY_BYTES, logger: options.log ? { level: 'info' } : false });
+  // With a certificate the same app serves https (and socket.io, attached to app.server, wss).
+  const app = (
+    options.tls
+      ? Fastify({
+          https: options.tls,
+          bodyLimit: MAX_BODY_BYTES,
+          logger: options.log ? { level: 'info' } : false,
+        })
+      : Fastify({ bodyLimit: MAX_BODY_BYTES, logger: options.log ? { level: 'info' } : false })
+  ) as FastifyInstance;
   // JSON only: any other body type is refused with 415 instead of reaching a handler as a string.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(handleError);
