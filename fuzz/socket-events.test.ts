@@ -263,3 +263,14 @@ describe('/desk connections with hostile credentials', () => {
     await desk.sync(0, 5);
   });
 });
+
+describe('a frame over the hub’s size limit', () => {
+  it('drops only that socket; every other one keeps working', async () => {
+    const widget = await connectChat(hub.url, { language: 'en' });
+    const dropped = new Promise<string>((resolve) => widget.socket.once('disconnect', resolve));
+    widget.socket.emit('chat:send', { id: unique('huge'), text: 'x'.repeat(2 * 1024 * 1024) });
+    expect(await dropped).toBe('transport close');
+    await desk.sync(0, 5);
+    expect(await chat.emit('chat:send', { id: unique('after-huge'), text: 'Hallå?' })).toEqual({ ok: true });
+  });
+});
