@@ -1,7 +1,7 @@
 // A lead disabling an account on a running hub, the way `npm run hub -- disable-user` does (another database
 // connection): every socket event kind and HTTP call of that account is refused at once, its sockets close at
 // the next session sweep on the hub clock, it cannot sign in until enabled, and other accounts carry on.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { apiErrorSchema } from '../../shared/handoff-api.js';
 import { MONITOR_PATH } from '../../shared/monitor-api.js';
 import { disableAccount, enableAccount } from '../auth/account-access.js';
@@ -76,6 +76,22 @@ describe('disabling an account', () => {
     disableAccount(hub.dataDir, 'ida@example.com');
     const answer = await ida.request('audit:list', { limit: 1 });
     expect(answer).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    enableAccount(hub.dataDir, 'ida@example.com');
+  });
+
+  it('ignores an activity report of a disabled account and ends its socket', async () => {
+    const ida = await connectDesk(hub.url, (await signIn(hub.url, 'ida@example.com')).token);
+    const lena = await connectDesk(hub.url, (await signIn(hub.url, 'lena@example.com')).token);
+    ida.report({ conversationId: 'conv-before', typing: null });
+    await vi.waitFor(() => expect(lena.activityOf('conv-before')).toBeDefined());
+
+    disableAccount(hub.dataDir, 'ida@example.com');
+    const closed = disconnected(ida);
+    ida.report({ conversationId: 'conv-after', typing: 'reply' });
+    // Closed by the refusal itself, with no sweep run.
+    await closed;
+    await lena.settle();
+    expect(lena.activityOf('conv-after')).toBeUndefined();
     enableAccount(hub.dataDir, 'ida@example.com');
   });
 
