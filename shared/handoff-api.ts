@@ -73,7 +73,11 @@ export const eventsQuerySchema = z.strictObject({
 });
 export const eventsResponseSchema = z.object({ events: z.array(streamEventSchema) });
 
-/** POST /api/v1/sessions — the console signs in. */
+/**
+ * POST /api/v1/sessions — the console signs in. Refusals: 401 bad_credentials (wrong email or password, alike),
+ * 403 account_disabled (the right password of an account a lead disabled), 429 too_many_sign_in_attempts with
+ * Retry-After (seconds) after 10 failures for the account or 50 from the address in 15 minutes.
+ */
 export const signInRequestSchema = z.strictObject({
   email: z.email().max(320),
   password: z.string().min(1).max(1000),
@@ -86,7 +90,10 @@ export const signInResponseSchema = z.object({
 export type SignInResponse = z.infer<typeof signInResponseSchema>;
 // DELETE /api/v1/sessions with `Authorization: Bearer <session token>` signs out (204).
 
-/** Every 4xx/5xx body. `issues` names each bad field for a 400. */
+/**
+ * Every 4xx/5xx body. `issues` names each bad field for a 400. Any route may answer 429 rate_limited (with
+ * Retry-After) when an address sends more than the hub's request limit (default 6,000 a minute).
+ */
 export const apiErrorSchema = z.object({
   error: z.string(),
   message: z.string(),
