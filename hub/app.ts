@@ -31,6 +31,7 @@ import { attachChatNamespace } from './realtime/chat-namespace.js';
 import { SegmentEngine } from './segments/segment-engine.js';
 import { SqliteSegmentStore } from './segments/sqlite-segment-store.js';
 import { attachDeskNamespace } from './realtime/desk-namespace.js';
+import { socketOriginCheck } from './realtime/socket-origins.js';
 import type { HubStore } from './store/hub-store.js';
 import { SqliteHubStore } from './store/sqlite/sqlite-hub-store.js';
 import { ActivityTracker } from './team/activity.js';
@@ -158,7 +159,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       tls: options.tls ?? null,
     });
     await app.ready();
-    const io = new Server(app.server, { serveClient: false });
+    const io = new Server(app.server, {
+      serveClient: false,
+      allowRequest: socketOriginCheck(options.corsOrigins ?? []),
+    });
     attachDeskNamespace(io, {
       store,
       sessions,
