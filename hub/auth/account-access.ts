@@ -3,7 +3,7 @@
 import type { Account } from '../../shared/domain.js';
 import { isoAt, systemClock, type Clock } from '../core/clock.js';
 import type { HubStore } from '../store/hub-store.js';
-import { SqliteHubStore } from '../store/sqlite/sqlite-hub-store.js';
+import { withHubStore } from '../store/sqlite/with-hub-store.js';
 import { AccountError } from './accounts.js';
 
 /**
@@ -25,12 +25,9 @@ export function enableAccount(target: string | HubStore, email: string): Account
 }
 
 function setDisabled(target: string | HubStore, email: string, disabledAt: string | null): Account {
-  const store = typeof target === 'string' ? SqliteHubStore.open(target) : target;
-  try {
+  return withHubStore(target, (store) => {
     const account = store.setAccountDisabled(email, disabledAt);
     if (!account) throw new AccountError('unknown_account', `No account has the email ${email}.`);
     return account;
-  } finally {
-    if (typeof target === 'string') store.close();
-  }
+  });
 }

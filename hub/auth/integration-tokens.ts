@@ -3,8 +3,8 @@
 // each token up on every request, so a revocation (from the CLI's own database connection) holds at once.
 import { isoAt, systemClock, type Clock } from '../core/clock.js';
 import type { HubStore } from '../store/hub-store.js';
-import { SqliteHubStore } from '../store/sqlite/sqlite-hub-store.js';
-import { hashToken, newToken } from './tokens.js';
+import { withHubStore } from '../store/sqlite/with-hub-store.js';
+import { CREDENTIAL_NAME_PATTERN, hashToken, newToken } from './tokens.js';
 
 export class IntegrationTokenError extends Error {}
 
@@ -12,17 +12,6 @@ export class IntegrationTokenError extends Error {}
 export const CONFIGURED_TOKEN_LABEL = 'configured';
 export const DEMO_TOKEN_LABEL = 'demo';
 const RESERVED_NAMES = new Set([CONFIGURED_TOKEN_LABEL, DEMO_TOKEN_LABEL]);
-const NAME_PATTERN = /^\S(.{0,78}\S)?$/;
-
-function withStore<T>(dataDirOrStore: string | HubStore, work: (store: HubStore) => T): T {
-  if (typeof dataDirOrStore !== 'string') return work(dataDirOrStore);
-  const store = SqliteHubStore.open(dataDirOrStore);
-  try {
-    return work(store);
-  } finally {
-    store.close();
-  }
-}
 
 /** A new token named `name` (1–80 characters, unused); the token is returned once and never stored. */
 export function issueIntegrationToken(
@@ -30,7 +19,7 @@ export function issueIntegrationToken(
   name: string,
   clock: Clock = systemClock,
 ): string {
-  if (!NAME_PATTERN.test(name)) {
+  if (!CREDENTIAL_NAME_PATTERN.test(name)) {
     throw new IntegrationTokenError(
       'A token name is 1 to 80 characters, without leading or trailing spaces.',
     );
@@ -41,7 +30,7 @@ export function issueIntegrationToken(
     );
   }
   const token = newToken();
-  return withStore(dataDirOrStore, (store) =>
+  return withHubStore(dataDirOrStore, (store) =>
     store.transaction(() => {
       if (store.countIntegrationTokens(name) > 0) {
         throw new IntegrationTokenError(
@@ -56,6 +45,6 @@ export function issueIntegrationToken(
 
 /** Revokes the tokens named `name`. Throws IntegrationTokenError if there is none. */
 export function revokeIntegrationToken(dataDirOrStore: string | HubStore, name: string): void {
-  const revoked = withStore(dataDirOrStore, (store) => store.revokeIntegrationTokens(name));
+  const revoked = withHubStore(dataDirOrStore, (store) => store.revokeIntegrationTokens(name));
   if (revoked === 0) throw new IntegrationTokenError(`No integration token is named "${name}".`);
 }

@@ -14,3 +14,6 @@ export function bearerToken(header: string | undefined): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
   return match?.[1] ?? null;
 }
+
+/** A name for an issued credential (integration token, events API key): 1–80 characters, no outer spaces. */
+export const CREDENTIAL_NAME_PATTERN = /^\S(.{0,78}\S)?$/;

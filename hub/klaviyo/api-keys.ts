@@ -1,26 +1,13 @@
 // Environment: Node (hub). Events API keys: issued by the hub, shown once, stored as their sha256 only,
 // revocable by name.
 import { randomBytes } from 'node:crypto';
-import { hashToken } from '../auth/tokens.js';
+import { CREDENTIAL_NAME_PATTERN, hashToken } from '../auth/tokens.js';
 import { isoAt, systemClock, type Clock } from '../core/clock.js';
 import type { HubStore } from '../store/hub-store.js';
-import { SqliteHubStore } from '../store/sqlite/sqlite-hub-store.js';
+import { withHubStore } from '../store/sqlite/with-hub-store.js';
 import { DEMO_EVENTS_API_KEY } from '../../shared/klaviyo-api.js';
 
 export class EventsApiKeyError extends Error {}
-
-const NAME_PATTERN = /^\S(.{0,78}\S)?$/;
-
-/** Runs `work` on the store, opening (and closing) the hub database in `dataDir` when given a path. */
-function withStore<T>(dataDirOrStore: string | HubStore, work: (store: HubStore) => T): T {
-  if (typeof dataDirOrStore !== 'string') return work(dataDirOrStore);
-  const store = SqliteHubStore.open(dataDirOrStore);
-  try {
-    return work(store);
-  } finally {
-    store.close();
-  }
-}
 
 /** A new key named `name` (1–80 characters); the key itself is returned once and never stored. */
 export function issueEventsApiKey(
@@ -28,12 +15,12 @@ export function issueEventsApiKey(
   name: string,
   clock: Clock = systemClock,
 ): string {
-  if (!NAME_PATTERN.test(name)) {
+  if (!CREDENTIAL_NAME_PATTERN.test(name)) {
     throw new EventsApiKeyError('A key name is 1 to 80 characters, without leading or trailing spaces.');
   }
   // pk_ like Klaviyo's private keys, so that tools which check the prefix accept it.
   const key = `pk_${randomBytes(24).toString('hex')}`;
-  return withStore(dataDirOrStore, (store) => {
+  return withHubStore(dataDirOrStore, (store) => {
     const added = store.transaction(() =>
       store.klaviyo.addEventsApiKey(name, hashToken(key), isoAt(clock())),
     );
@@ -50,7 +37,7 @@ export function revokeEventsApiKey(
   name: string,
   clock: Clock = systemClock,
 ): boolean {
-  return withStore(dataDirOrStore, (store) =>
+  return withHubStore(dataDirOrStore, (store) =>
     store.transaction(() => store.klaviyo.revokeEventsApiKey(name, isoAt(clock()))),
   );
 }

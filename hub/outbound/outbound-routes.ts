@@ -12,7 +12,7 @@ import {
 } from '../../shared/outbound.js';
 import type { Sessions } from '../auth/sessions.js';
 import { invalidRequest, issuesOf, sendError } from '../http/errors.js';
-import { leadOf } from './lead-access.js';
+import { leadOf } from '../http/lead-access.js';
 import { WebhookLimitError, type OutboundService } from './outbound-service.js';
 
 const webhookParamsSchema = z.strictObject({ id: webhookIdSchema });

@@ -11,7 +11,7 @@ import {
 } from '../../shared/segments.js';
 import type { Sessions } from '../auth/sessions.js';
 import { invalidRequest, issuesOf, sendError } from '../http/errors.js';
-import { leadOf } from '../outbound/lead-access.js';
+import { leadOf } from '../http/lead-access.js';
 import { decodeMembersCursor, encodeMembersCursor } from './members-cursor.js';
 import { SegmentLimitError, type SegmentEngine } from './segment-engine.js';
 

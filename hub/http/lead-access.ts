@@ -1,10 +1,10 @@
-// Environment: Node (hub). Outbound's routes are for leads: a console session's bearer token, 401 without a
+// Environment: Node (hub). Leads' HTTP routes (monitor, segments, outbound): a console session's bearer token, 401 without a
 // valid one, 403 for an agent.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Account } from '../../shared/domain.js';
 import type { Sessions } from '../auth/sessions.js';
 import { bearerToken } from '../auth/tokens.js';
-import { sendError } from '../http/errors.js';
+import { sendError } from './errors.js';
 
 /** The signed-in lead, or null after the refusal was sent. `what` names what is refused to agents. */
 export function leadOf(
