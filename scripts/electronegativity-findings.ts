@@ -1,6 +1,5 @@
 // Electronegativity's findings against the checked-in explanations (security/electronegativity-explained.json):
 // every finding must be explained, and every explanation must still match a finding (no stale excuses).
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 
 export interface Finding {
@@ -23,17 +22,76 @@ export const explanationSchema = z.strictObject({
 export const explanationsSchema = z.array(explanationSchema);
 export type Explanation = z.infer<typeof explanationSchema>;
 
-/** Electronegativity's CSV report (`-o results.csv`): a header row, then one row per finding. */
-export function parseFindingsCsv(csv: string): Finding[] {
-  const rows: Record<string, string>[] = parse(csv, { columns: true, trim: true, skip_empty_lines: true });
-  return rows.map((row) => ({
-    check: row.issue ?? '',
-    severity: row.severity ?? '',
-    file: row.filename ?? '',
-    location: row.location ?? '',
-    sample: row.sample ?? '',
-    description: row.description ?? '',
-  }));
+const sarifReportSchema = z.object({
+  runs: z.array(
+    z.object({
+      results: z.array(
+        z.object({
+          ruleId: z.string(),
+          level: z.string(),
+          message: z.object({ text: z.string() }),
+          locations: z
+            .array(
+              z.object({
+                physicalLocation: z.object({
+                  artifactLocation: z.object({ uri: z.string() }),
+                  region: z.object({
+                    startLine: z.number(),
+                    startColumn: z.number(),
+                    charLength: z.number(),
+                  }),
+                }),
+              }),
+            )
+            .min(1),
+        }),
+      ),
+    }),
+  ),
+});
+
+/**
+ * Electronegativity's SARIF report (`-o results.sarif -r`). Not its CSV: that one is written by two racing
+ * fs.writeFile calls (header, then rows appended), which now and then leaves the header over the first row.
+ * SARIF carries no code sample, so the sample is the scanned file's source lines that hold the flagged region.
+ */
+export function parseFindingsSarif(
+  sarif: string,
+  readScanned: (file: string) => string | undefined,
+): Finding[] {
+  const report = sarifReportSchema.parse(JSON.parse(sarif));
+  return report.runs.flatMap((run) =>
+    run.results.map((result) => {
+      const { artifactLocation, region } = result.locations[0]!.physicalLocation;
+      const file = artifactLocation.uri === 'file:///' ? 'N/A' : artifactLocation.uri;
+      return {
+        check: result.ruleId,
+        severity: result.level,
+        file,
+        location: `${region.startLine}:${region.startColumn}`,
+        sample: file === 'N/A' ? '' : sourceLinesOf(readScanned(file) ?? '', region),
+        description: result.message.text,
+      };
+    }),
+  );
+}
+
+function sourceLinesOf(
+  source: string,
+  region: { startLine: number; startColumn: number; charLength: number },
+): string {
+  const lines = source.split('\n');
+  const first = region.startLine - 1;
+  let last = first;
+  let remaining = region.startColumn - 1 + region.charLength - (lines[first]?.length ?? 0);
+  while (remaining > 0 && last + 1 < lines.length) {
+    last += 1;
+    remaining -= lines[last]!.length + 1;
+  }
+  return lines
+    .slice(first, last + 1)
+    .join('\n')
+    .trim();
 }
 
 function explains(explanation: Explanation, finding: Finding): boolean {

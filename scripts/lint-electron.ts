@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import {
   compareWithExplanations,
   explanationsSchema,
-  parseFindingsCsv,
+  parseFindingsSarif,
   type Finding,
 } from './electronegativity-findings.js';
 
@@ -31,7 +31,7 @@ try {
   copyFileSync(join(repoRoot, 'renderer', 'index.html'), join(scanDir, 'index.html'));
   const electronVersion = (require('electron/package.json') as { version: string }).version;
   const cli = join(require.resolve('@doyensec/electronegativity/package.json'), '..', 'dist', 'index.js');
-  const report = join(scanDir, 'results.csv');
+  const report = join(scanDir, 'results.sarif');
   execFileSync(
     process.execPath,
     [
@@ -45,7 +45,10 @@ try {
     { cwd: scanDir, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   if (!existsSync(report)) throw new Error('Electronegativity wrote no report: the scan did not run.');
-  const findings = parseFindingsCsv(readFileSync(report, 'utf8'));
+  const findings = parseFindingsSarif(readFileSync(report, 'utf8'), (file) => {
+    const path = join(scanDir, file);
+    return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  });
   const explanations = explanationsSchema.parse(JSON.parse(readFileSync(explanationsPath, 'utf8')));
   const { unexplained, stale } = compareWithExplanations(findings, explanations);
 
