@@ -352,6 +352,8 @@ beforeAll(async () => {
     // Thousands of requests from one address: the limits (tested on their own) would answer 429 to the rest.
     requestRateLimit: { max: 1_000_000, windowMs: 60_000 },
     signInLimits: { perAccount: 1_000_000, perAddress: 1_000_000, windowMs: 60_000 },
+    // Its webhook points at 127.0.0.1 (the SSRF guard's opt-in).
+    outboundAllowPrivate: true,
   });
   await addAccount(hub, 'fuzz.lead@example.com', 'Fuzz Lead', 'lead');
   await addAccount(hub, 'fuzz.agent@example.com', 'Fuzz Agent', 'agent');

@@ -25,6 +25,7 @@ import { WebChat } from './demo/web-chat.js';
 import { buildHttpServer, type TlsFiles } from './http/http-server.js';
 import { DEFAULT_REQUEST_RATE_LIMIT, type RequestRateLimit } from './http/security-plugins.js';
 import { MonitorService } from './monitor/monitor-service.js';
+import { checkOutboundUrl, OutboundUrlError, type HostResolver } from './outbound/outbound-address-policy.js';
 import { OutboundService } from './outbound/outbound-service.js';
 import { SqliteOutboundStore } from './outbound/sqlite-outbound-store.js';
 import { attachChatNamespace } from './realtime/chat-namespace.js';
@@ -33,7 +34,7 @@ import { SqliteSegmentStore } from './segments/sqlite-segment-store.js';
 import { attachDeskNamespace } from './realtime/desk-namespace.js';
 import { socketOriginCheck } from './realtime/socket-origins.js';
 import type { HubStore } from './store/hub-store.js';
-import { SqliteHubStore } from './store/sqlite/sqlite-hub-store.js';
+import { SqliteHubStore, type StorageLimits } from './store/sqlite/sqlite-hub-store.js';
 import { ActivityTracker } from './team/activity.js';
 import { PresenceTracker } from './team/presence.js';
 import { Router } from './team/router.js';
@@ -72,6 +73,20 @@ export interface HubOptions {
   requestRateLimit?: RequestRateLimit | null;
   /** A PEM certificate and key (contents): the hub serves https and wss. Default plain http. */
   tls?: TlsFiles | null;
+  /**
+   * Lets webhooks and forwarding reach loopback, private and link-local addresses (HUB_OUTBOUND_ALLOW_PRIVATE=1):
+   * the demo and tests, whose receivers run on 127.0.0.1. Default false: such URLs are refused.
+   */
+  outboundAllowPrivate?: boolean;
+  /** How outbound host names resolve (tests inject a rebinding name). Default the system resolver. */
+  outboundResolver?: HostResolver;
+  /**
+   * Reverse proxies (addresses or CIDRs, HUB_TRUST_PROXY) whose X-Forwarded-For names the client, so that the
+   * per-address limits apply to the client and not the proxy. Default none (the header is ignored).
+   */
+  trustProxy?: string[];
+  /** How long a write waits for a lock, and (tests only) a page cap standing in for a full disk. */
+  storage?: StorageLimits;
 }
 
 export interface RunningHub {
@@ -96,7 +111,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const clock = options.clock ?? systemClock;
   const logRetentionMs = options.logRetentionMs ?? DEFAULT_LOG_RETENTION_MS;
   checkLogRetention(logRetentionMs);
-  const store = SqliteHubStore.open(options.dataDir, clock);
+  const outboundPolicy = {
+    allowPrivate: options.outboundAllowPrivate ?? false,
+    ...(options.outboundResolver ? { resolve: options.outboundResolver } : {}),
+  };
+  if (options.forwarding) await checkForwardingUrl(options.forwarding.url, outboundPolicy);
+  const store = SqliteHubStore.open(options.dataDir, clock, options.storage);
   const timers = new ClockTimers(clock);
   let router: Router | null = null;
   let compactor: LogCompactor | null = null;
@@ -124,6 +144,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       clock,
       timers,
       forwarding: options.forwarding ?? null,
+      policy: outboundPolicy,
     });
     outbound = outboundService;
     // After the demo seed: its events are evaluated like any others (built-ins over every profile at first).
@@ -157,6 +178,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         tls: Boolean(options.tls),
       },
       tls: options.tls ?? null,
+      trustProxy: options.trustProxy ?? [],
     });
     await app.ready();
     const io = new Server(app.server, {
@@ -230,6 +252,26 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     throw error;
   }
 }
+
+/**
+ * Forwarding's URL, checked once at start like a webhook's at subscription: an address in the hub's own network
+ * stops the start (ForwardingUrlError). A name that does not resolve now does not: forwarding retries, and
+ * each connection is checked again.
+ */
+async function checkForwardingUrl(
+  url: string,
+  policy: Parameters<typeof checkOutboundUrl>[1],
+): Promise<void> {
+  try {
+    await checkOutboundUrl(url, policy);
+  } catch (error) {
+    if (error instanceof OutboundUrlError && error.kind === 'unresolved') return;
+    if (error instanceof OutboundUrlError) throw new ForwardingUrlError(`HUB_FORWARD_URL: ${error.message}`);
+    throw error;
+  }
+}
+
+export class ForwardingUrlError extends Error {}
 
 /** Creates an account in `dataDir`'s hub database (or an open store). Throws AccountError on bad input. */
 export function createAccount(dataDirOrStore: string | HubStore, input: NewAccountInput) {

@@ -4,7 +4,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { roleSchema } from '../shared/domain.js';
-import { AccountError, createAccount, DEFAULT_SESSION_TTL_MS, LogRetentionError, startHub } from './app.js';
+import net from 'node:net';
+import {
+  AccountError,
+  createAccount,
+  DEFAULT_SESSION_TTL_MS,
+  ForwardingUrlError,
+  LogRetentionError,
+  startHub,
+} from './app.js';
 import { disableAccount, enableAccount } from './auth/account-access.js';
 import {
   IntegrationTokenError,
@@ -14,6 +22,7 @@ import {
 import { DAY_MS, DEFAULT_LOG_RETENTION_MS } from './core/log-compaction.js';
 import { DEMO_ACCOUNTS, DEMO_INTEGRATION_TOKEN, DEMO_PASSWORD } from './demo/seed.js';
 import { DEFAULT_REQUEST_RATE_LIMIT } from './http/security-plugins.js';
+import { DEFAULT_BUSY_TIMEOUT_MS } from './store/sqlite/sqlite-hub-store.js';
 import { ForwardingConfigError, forwardingFromEnv } from './outbound/forwarding-env.js';
 import { EVENTS_KEY_USAGE, isEventsKeyCommand, runEventsKeyCommand } from './klaviyo/events-key-cli.js';
 
@@ -27,7 +36,14 @@ const USAGE = `Usage:
                                        HUB_CORS_ORIGINS: comma-separated origins browsers may call the hub
                                        from, default none; HUB_RATE_LIMIT_PER_MINUTE: HTTP requests per
                                        address and minute, default 6000, 0 turns the limit off;
-                                       HUB_TLS_CERT + HUB_TLS_KEY: PEM file paths, serve https and wss)
+                                       HUB_TLS_CERT + HUB_TLS_KEY: PEM file paths, serve https and wss;
+                                       HUB_TRUST_PROXY: comma-separated reverse-proxy addresses or CIDRs
+                                       whose X-Forwarded-For names the client, default none;
+                                       HUB_OUTBOUND_ALLOW_PRIVATE=1: let webhooks and forwarding reach
+                                       loopback/private/link-local addresses, default refused;
+                                       HUB_BUSY_TIMEOUT_MS: how long a write waits for a database lock held
+                                       elsewhere before it is refused (503), default 2000;
+                                       HUB_MAX_DB_PAGES: tests only, a page cap standing in for a full disk)
   npm run hub -- add-user --email EMAIL --name NAME --role agent|lead [--password PASSWORD]
                                        create an account (the password is read from stdin if not given)
   npm run hub -- disable-user --email EMAIL
@@ -79,6 +95,31 @@ function listFromEnv(name: string): string[] {
     .split(',')
     .map((item) => item.trim())
     .filter(Boolean);
+}
+
+/** HUB_TRUST_PROXY's items, each an IP address or a CIDR (what Fastify's trustProxy accepts as a list). */
+function trustProxyFromEnv(): string[] {
+  const items = listFromEnv('HUB_TRUST_PROXY');
+  for (const item of items) {
+    const [address = '', prefix, ...rest] = item.split('/');
+    const family = net.isIP(address);
+    const maxPrefix = family === 6 ? 128 : 32;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix);
+    if (family === 0 || !prefixOk || rest.length > 0)
+      throw new UsageError(
+        `HUB_TRUST_PROXY: "${item}" is not an IP address or CIDR (e.g. 10.0.0.5 or 10.0.0.0/8).`,
+      );
+  }
+  return items;
+}
+
+/** A 0/1 (or true/false) switch; unset is `fallback`. */
+function flagFromEnv(name: string, fallback: boolean): boolean {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === '1' || raw === 'true') return true;
+  if (raw === '0' || raw === 'false') return false;
+  throw new UsageError(`${name} must be 1 or 0, got "${raw}".`);
 }
 
 async function readStdin(): Promise<string> {
@@ -175,7 +216,14 @@ async function serve(): Promise<void> {
   const corsOrigins = listFromEnv('HUB_CORS_ORIGINS');
   const tls = tlsFromEnv();
   const ratePerMinute = numberFromEnv('HUB_RATE_LIMIT_PER_MINUTE', DEFAULT_REQUEST_RATE_LIMIT.max);
+  const trustProxy = trustProxyFromEnv();
+  const outboundAllowPrivate = flagFromEnv('HUB_OUTBOUND_ALLOW_PRIVATE', false);
+  const storage = {
+    busyTimeoutMs: numberFromEnv('HUB_BUSY_TIMEOUT_MS', DEFAULT_BUSY_TIMEOUT_MS),
+    maxDatabasePages: process.env.HUB_MAX_DB_PAGES ? numberFromEnv('HUB_MAX_DB_PAGES', 0) : undefined,
+  };
   const hub = await startHub({
+    storage,
     port,
     host: process.env.HUB_HOST || '127.0.0.1',
     dataDir: dataDir(),
@@ -188,6 +236,8 @@ async function serve(): Promise<void> {
     corsOrigins,
     tls,
     requestRateLimit: ratePerMinute === 0 ? null : { max: ratePerMinute, windowMs: 60_000 },
+    trustProxy,
+    outboundAllowPrivate,
   });
   console.log(`Hub listening on ${hub.url}`);
   console.log(`  Handoff API:  ${hub.url}/api/v1`);
@@ -195,6 +245,9 @@ async function serve(): Promise<void> {
   console.log(`  Data:         ${dataDir()}`);
   if (corsOrigins.length > 0) console.log(`  CORS origins: ${corsOrigins.join(', ')}`);
   if (forwarding) console.log(`  Forwarding:   ${forwarding.metrics.join(', ')} → ${forwarding.url}`);
+  if (trustProxy.length > 0) console.log(`  Trusted proxies: ${trustProxy.join(', ')}`);
+  if (outboundAllowPrivate)
+    console.log('  Outbound:     private addresses allowed (HUB_OUTBOUND_ALLOW_PRIVATE)');
   if (demo) {
     console.log(
       `  Demo sign-in: ${DEMO_ACCOUNTS.map((account) => account.email).join(', ')} / ${DEMO_PASSWORD}`,
@@ -243,7 +296,8 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   if (
     error instanceof UsageError ||
     error instanceof LogRetentionError ||
-    error instanceof ForwardingConfigError
+    error instanceof ForwardingConfigError ||
+    error instanceof ForwardingUrlError
   ) {
     console.error(`${error.message}\n\n${USAGE}`);
     process.exit(2);

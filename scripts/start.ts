@@ -13,6 +13,8 @@ const hub = spawn(process.execPath, ['--import', 'tsx', 'hub/cli.ts'], {
   env: {
     ...process.env,
     HUB_DEMO: process.env.HUB_DEMO ?? '1',
+    // The demo's webhooks may point at a receiver on this machine.
+    HUB_OUTBOUND_ALLOW_PRIVATE: process.env.HUB_OUTBOUND_ALLOW_PRIVATE ?? '1',
     HUB_PORT: hubPort,
     // The demo's own folder: its demo accounts and token never end up in a real hub's database.
     HUB_DATA_DIR: process.env.HUB_DATA_DIR ?? join(repoRoot, '.data', 'demo-hub'),

@@ -37,6 +37,11 @@ export interface HttpServerOptions {
   security: SecurityOptions;
   /** PEM certificate and key: serve https. */
   tls?: TlsFiles | null;
+  /**
+   * Reverse proxies (addresses or CIDRs) whose X-Forwarded-For is believed: request.ip (and so the per-address
+   * limits) is then the client's. Default none: the header is ignored and request.ip is the socket's peer.
+   */
+  trustProxy?: string[];
 }
 
 export interface TlsFiles {
@@ -46,14 +51,16 @@ export interface TlsFiles {
 
 export async function buildHttpServer(options: HttpServerOptions): Promise<FastifyInstance> {
   // With a certificate the same app serves https (and socket.io, attached to app.server, wss).
+  const trustProxy = options.trustProxy && options.trustProxy.length > 0 ? options.trustProxy : false;
   const app = (
     options.tls
       ? Fastify({
           https: options.tls,
           bodyLimit: MAX_BODY_BYTES,
           logger: options.log ? { level: 'info' } : false,
+          trustProxy,
         })
-      : Fastify({ bodyLimit: MAX_BODY_BYTES, logger: options.log ? { level: 'info' } : false })
+      : Fastify({ bodyLimit: MAX_BODY_BYTES, logger: options.log ? { level: 'info' } : false, trustProxy })
   ) as FastifyInstance;
   // JSON only: any other body type is refused with 415 instead of reaching a handler as a string.
   app.removeContentTypeParser('text/plain');

@@ -4,6 +4,7 @@
 import { KLAVIYO_REVISION, type ForwardingConfig } from '../../shared/outbound.js';
 import type { SendEvent } from './delivery-queue.js';
 import { postJson } from './http-post.js';
+import type { OutboundPolicy } from './outbound-address-policy.js';
 import type { OutboundEvent } from './outbound-store.js';
 
 /** The Create Event body (JSON:API), or null when the event names no profile Klaviyo could match. */
@@ -42,7 +43,10 @@ export function eventsEndpoint(baseUrl: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/api/events`;
 }
 
-export function forwardToKlaviyo(config: Pick<ForwardingConfig, 'url' | 'key'>): SendEvent {
+export function forwardToKlaviyo(
+  config: Pick<ForwardingConfig, 'url' | 'key'>,
+  policy: OutboundPolicy,
+): SendEvent {
   const endpoint = eventsEndpoint(config.url);
   return async (event, { signal }) => {
     const body = klaviyoEventBody(event);
@@ -65,6 +69,7 @@ export function forwardToKlaviyo(config: Pick<ForwardingConfig, 'url' | 'key'>):
       },
       JSON.stringify(body),
       signal,
+      policy,
     );
   };
 }

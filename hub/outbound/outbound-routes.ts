@@ -13,6 +13,7 @@ import {
 import type { Sessions } from '../auth/sessions.js';
 import { invalidRequest, issuesOf, sendError } from '../http/errors.js';
 import { leadOf } from '../http/lead-access.js';
+import { OutboundUrlError } from './outbound-address-policy.js';
 import { WebhookLimitError, type OutboundService } from './outbound-service.js';
 
 const webhookParamsSchema = z.strictObject({ id: webhookIdSchema });
@@ -39,8 +40,11 @@ export function registerOutboundRoutes(
     const body = createWebhookRequestSchema.safeParse(request.body);
     if (!body.success) return reply.code(400).send(invalidRequest(issuesOf(body.error)));
     try {
-      return reply.code(201).send(outbound.createWebhook(body.data));
+      return reply.code(201).send(await outbound.createWebhook(body.data));
     } catch (error) {
+      if (error instanceof OutboundUrlError) {
+        return reply.code(400).send(invalidRequest([{ path: 'url', message: error.message }]));
+      }
       if (!(error instanceof WebhookLimitError)) throw error;
       return reply.code(400).send(invalidRequest([{ path: '(body)', message: error.message }]));
     }

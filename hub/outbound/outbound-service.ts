@@ -17,6 +17,7 @@ import type { ClockTimers } from '../core/clock-timers.js';
 import type { HubStore } from '../store/hub-store.js';
 import { DeliveryQueue, type SendEvent } from './delivery-queue.js';
 import { forwardToKlaviyo } from './klaviyo-forwarding.js';
+import { checkOutboundUrl, type OutboundPolicy } from './outbound-address-policy.js';
 import { FORWARDING_DESTINATION_ID, type Destination, type OutboundStore } from './outbound-store.js';
 import { deliverWebhook, newWebhookId, newWebhookSecret } from './webhook-delivery.js';
 
@@ -36,6 +37,8 @@ export class OutboundService {
       clock: Clock;
       timers: ClockTimers;
       forwarding: ForwardingConfig | null;
+      /** Which addresses webhooks and forwarding may reach (the SSRF guard). */
+      policy: OutboundPolicy;
       random?: () => number;
     },
   ) {
@@ -47,7 +50,7 @@ export class OutboundService {
       this.forwarding = this.queueFor(
         FORWARDING_DESTINATION_ID,
         forwarding.metrics,
-        forwardToKlaviyo(forwarding),
+        forwardToKlaviyo(forwarding, deps.policy),
       );
     }
     for (const webhook of store.listWebhooks()) this.startWebhook(webhook);
@@ -82,9 +85,17 @@ export class OutboundService {
     return this.deliveriesOf(FORWARDING_DESTINATION_ID, page);
   }
 
-  /** Throws WebhookLimitError at MAX_WEBHOOKS. */
-  createWebhook(request: CreateWebhookRequest): CreatedWebhook {
+  /**
+   * Throws WebhookLimitError at MAX_WEBHOOKS, OutboundUrlError when the URL's host is in the hub's own network
+   * (the policy) or does not resolve.
+   */
+  async createWebhook(request: CreateWebhookRequest): Promise<CreatedWebhook> {
     const { store, clock } = this.deps;
+    if (store.listWebhooks().length >= MAX_WEBHOOKS) {
+      throw new WebhookLimitError(`At most ${MAX_WEBHOOKS} webhook subscriptions: delete one first.`);
+    }
+    await checkOutboundUrl(request.url, this.deps.policy);
+    // Counted again after the lookup: two requests checking at once must not both pass the limit.
     if (store.listWebhooks().length >= MAX_WEBHOOKS) {
       throw new WebhookLimitError(`At most ${MAX_WEBHOOKS} webhook subscriptions: delete one first.`);
     }
@@ -146,7 +157,7 @@ export class OutboundService {
     const queue = this.queueFor(
       destination.id,
       destination.metrics,
-      deliverWebhook({ url: destination.url, secret: destination.secret ?? '' }),
+      deliverWebhook({ url: destination.url, secret: destination.secret ?? '' }, this.deps.policy),
     );
     this.webhooks.set(destination.id, queue);
     return queue;

@@ -50,7 +50,8 @@ export async function outboundHub(
   start: typeof startTestHub,
   options: Parameters<typeof startTestHub>[0] = {},
 ): Promise<OutboundHub> {
-  const hub = await start(options);
+  // The receivers run on 127.0.0.1: the SSRF guard's opt-in (its own tests start hubs without it).
+  const hub = await start({ outboundAllowPrivate: true, ...options });
   await addAccount(hub, LEAD_EMAIL, 'Lena Lead', 'lead');
   await addAccount(hub, AGENT_EMAIL, 'Alva Agent', 'agent');
   const leadToken = (await signIn(hub.url, LEAD_EMAIL)).token;

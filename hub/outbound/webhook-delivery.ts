@@ -7,6 +7,7 @@ import type { StreamEvent } from '../../shared/events.js';
 import { signWebhook, type WebhookPayload } from '../../shared/outbound.js';
 import type { SendEvent } from './delivery-queue.js';
 import { postJson } from './http-post.js';
+import type { OutboundPolicy } from './outbound-address-policy.js';
 
 /** 32 random bytes, base64, with the Standard Webhooks prefix. */
 export function newWebhookSecret(): string {
@@ -28,7 +29,10 @@ export function webhookPayload(event: StreamEvent): WebhookPayload {
   };
 }
 
-export function deliverWebhook(subscription: { url: string; secret: string }): SendEvent {
+export function deliverWebhook(
+  subscription: { url: string; secret: string },
+  policy: OutboundPolicy,
+): SendEvent {
   return async (event, { at, signal }) => {
     const body = JSON.stringify(webhookPayload(event));
     const timestamp = Math.floor(at / 1000);
@@ -41,6 +45,7 @@ export function deliverWebhook(subscription: { url: string; secret: string }): S
       },
       body,
       signal,
+      policy,
     );
   };
 }
