@@ -121,6 +121,28 @@ describe('HUB_LOG_RETENTION_DAYS', () => {
   });
 });
 
+describe('HUB_TRUST_PROXY and HUB_OUTBOUND_ALLOW_PRIVATE', () => {
+  it('refuses a proxy entry that is not an address or CIDR, and forwarding to a loopback URL, with exit 2', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-cli-'));
+    const badProxy = await runCli([], {
+      HUB_DATA_DIR: dataDir,
+      HUB_PORT: '0',
+      HUB_TRUST_PROXY: '10.0.0.1, proxy.internal',
+    });
+    expect(badProxy.code).toBe(2);
+    expect(badProxy.stderr).toContain('HUB_TRUST_PROXY: "proxy.internal" is not an IP address or CIDR');
+    const loopbackForward = await runCli([], {
+      HUB_DATA_DIR: dataDir,
+      HUB_PORT: '0',
+      HUB_FORWARD_URL: 'http://127.0.0.1:9',
+      HUB_FORWARD_KEY: 'pk_test',
+    });
+    expect(loopbackForward.code).toBe(2);
+    expect(loopbackForward.stderr).toContain('HUB_FORWARD_URL: 127.0.0.1 is a loopback address');
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+  });
+});
+
 describe('npm run hub -- disable-user / enable-user', () => {
   it('disables and enables an account by email, and names an unknown one', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-cli-'));
