@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { ApiError } from '../../shared/handoff-api.js';
+import { STORAGE_UNAVAILABLE, storageFaultOf, storageUnavailableMessage } from '../store/storage-faults.js';
 
 export function issuesOf(error: z.ZodError): NonNullable<ApiError['issues']> {
   return error.issues.map((issue) => ({
@@ -30,10 +31,17 @@ const ERROR_NAMES: Record<number, string> = {
   413: 'payload_too_large',
   415: 'unsupported_media_type',
   429: 'rate_limited',
+  503: STORAGE_UNAVAILABLE,
 };
 
 /** Fastify's own errors (bad JSON, body too large, wrong content type) mapped to our shape; never a crash. */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  // The database could not take the write (rolled back whole): a 503 the client may retry, not a hub bug.
+  const fault = storageFaultOf(error);
+  if (fault) {
+    console.error(`hub: ${request.method} ${request.routeOptions.url ?? request.url} refused: ${fault}`);
+    return sendError(reply, 503, STORAGE_UNAVAILABLE, storageUnavailableMessage(fault));
+  }
   const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 500;
   if (status >= 500) {
     request.log.error(error);

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { JSON_API_CONTENT_TYPE, type KlaviyoError } from '../../shared/klaviyo-api.js';
+import { STORAGE_UNAVAILABLE, storageFaultOf, storageUnavailableMessage } from '../store/storage-faults.js';
 
 /** Klaviyo's titles for its error codes. */
 const TITLES: Record<string, string> = {
@@ -68,6 +69,14 @@ export function klaviyoErrorHandler(
   request: FastifyRequest,
   reply: FastifyReply,
 ): FastifyReply {
+  // The database could not take the write: Klaviyo's own shape, with the hub's storage_unavailable words.
+  const fault = storageFaultOf(error);
+  if (fault) {
+    console.error(`hub: events API request refused: ${fault}`);
+    return sendKlaviyoErrors(reply, [
+      klaviyoError(503, STORAGE_UNAVAILABLE, storageUnavailableMessage(fault)),
+    ]);
+  }
   const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 500;
   if (status >= 500) {
     request.log.error(error);

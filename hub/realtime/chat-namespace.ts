@@ -19,6 +19,7 @@ import type { AgentRef } from '../../shared/domain.js';
 import type { HubStore } from '../store/hub-store.js';
 import type { ActivityTracker } from '../team/activity.js';
 import { chatState, toChatMessage, type WebChat } from '../demo/web-chat.js';
+import { STORAGE_UNAVAILABLE, storageFaultOf, storageUnavailableMessage } from '../store/storage-faults.js';
 
 interface ChatSocketData {
   chatId?: string;
@@ -82,6 +83,11 @@ export function attachChatNamespace(
       try {
         ack(action(chatId, parsed.data));
       } catch (error) {
+        const fault = storageFaultOf(error);
+        if (fault) {
+          console.error(`hub: a chat action refused: ${fault}`);
+          return ack({ ok: false, error: `${STORAGE_UNAVAILABLE}: ${storageUnavailableMessage(fault)}` });
+        }
         console.error('hub: a chat action failed', error);
         ack({ ok: false, error: 'failed: the hub could not handle this message' });
       }
@@ -95,6 +101,9 @@ export function attachChatNamespace(
       try {
         response = webChat.hello(parsed.data);
       } catch (error) {
+        const fault = storageFaultOf(error);
+        if (fault)
+          return ack({ ok: false, error: `${STORAGE_UNAVAILABLE}: ${storageUnavailableMessage(fault)}` });
         console.error('hub: chat:hello failed', error);
         return ack({ ok: false, error: 'failed: the hub could not start this chat' });
       }

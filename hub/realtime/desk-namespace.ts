@@ -21,6 +21,7 @@ import { applyCommand } from '../core/commands.js';
 import { buildRoster } from '../team/roster.js';
 import { DESK_REQUEST_NAMES, deskRequestHandlers } from './desk-requests.js';
 import type { DeskServices } from './desk-services.js';
+import { storageFaultOf, storageUnavailableMessage } from '../store/storage-faults.js';
 
 /** Consoles that have caught up with the log; every new change is pushed to them. */
 const LIVE_ROOM = 'live';
@@ -178,14 +179,18 @@ export function attachDeskNamespace(io: Server, services: DeskServices): Namespa
       try {
         result = applyCommand(store, parsed.data, session.account, clock);
       } catch (error) {
-        console.error('hub: a command failed', error);
-        // Not stored: the console may retry the same id.
+        const fault = storageFaultOf(error);
+        if (fault) console.error(`hub: command ${commandId} refused: ${fault}`);
+        else console.error('hub: a command failed', error);
+        // Not stored (the transaction rolled back whole): the console keeps it in its outbox and retries the same id.
         result = {
           ok: false,
           commandId,
           error: {
             code: 'unavailable',
-            message: 'The hub could not apply this command just now; it was not applied.',
+            message: fault
+              ? storageUnavailableMessage(fault)
+              : 'The hub could not apply this command just now; it was not applied.',
           },
         };
       }
@@ -213,6 +218,14 @@ export function attachDeskNamespace(io: Server, services: DeskServices): Namespa
         try {
           ack(handle(session.account, parsed.data));
         } catch (error) {
+          const fault = storageFaultOf(error);
+          if (fault) {
+            console.error(`hub: request ${name} refused: ${fault}`);
+            return ack({
+              ok: false,
+              error: { code: 'unavailable', message: storageUnavailableMessage(fault) },
+            });
+          }
           console.error(`hub: request ${name} failed`, error);
           ack({
             ok: false,
@@ -239,10 +252,11 @@ export function attachDeskNamespace(io: Server, services: DeskServices): Namespa
   // Sessions also end outside this process (the CLI's disable-user deletes them in the database): a sweep on
   // the hub clock re-checks every connected console so its socket closes within a sweep, not at its next event.
   const sweepSessions = () => {
+    // Re-armed first: a sweep that fails (e.g. the database unreadable for a moment) is simply tried again.
+    timers.at(SESSION_SWEEP_KEY, clock() + SESSION_SWEEP_MS, sweepSessions);
     for (const socket of desk.sockets.values()) {
       if (!sessions.check(socket.data.token).ok) socket.disconnect(true);
     }
-    timers.at(SESSION_SWEEP_KEY, clock() + SESSION_SWEEP_MS, sweepSessions);
   };
   timers.at(SESSION_SWEEP_KEY, clock() + SESSION_SWEEP_MS, sweepSessions);
 

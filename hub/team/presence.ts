@@ -26,7 +26,7 @@ export class PresenceTracker {
   connect(socketId: string, accountId: string, expiresAt: number): void {
     this.sockets.set(socketId, { accountId, idle: false, expiresAt });
     this.timers.at(`session-end:${socketId}`, expiresAt, () => this.notify());
-    this.store.updateAgentState(accountId, { lastSeenAt: isoAt(this.clock()) });
+    this.noteLastSeen(accountId);
     this.notify();
   }
 
@@ -35,10 +35,17 @@ export class PresenceTracker {
     if (!entry) return;
     this.sockets.delete(socketId);
     this.timers.cancel(`session-end:${socketId}`);
-    if (!this.socketsOf(entry.accountId).length) {
-      this.store.updateAgentState(entry.accountId, { lastSeenAt: isoAt(this.clock()) });
-    }
+    if (!this.socketsOf(entry.accountId).length) this.noteLastSeen(entry.accountId);
     this.notify();
+  }
+
+  /** Best effort: a database that cannot take the write (full, locked) must not fail a connect or disconnect. */
+  private noteLastSeen(accountId: string): void {
+    try {
+      this.store.updateAgentState(accountId, { lastSeenAt: isoAt(this.clock()) });
+    } catch (error) {
+      console.error('hub: recording when an agent was last seen failed', error);
+    }
   }
 
   setIdle(socketId: string, idle: boolean): void {

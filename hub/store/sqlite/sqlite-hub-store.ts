@@ -40,8 +40,23 @@ import { SqliteKlaviyoStore } from './sqlite-klaviyo-store.js';
 import { SqliteMonitorQueries } from './sqlite-monitor-queries.js';
 import { ensureMetric, profileRefForShopper } from './stream-identities.js';
 import { migrations } from './migrations/index.js';
+import { storageFaultOf } from '../storage-faults.js';
 
 export const DATABASE_FILE = 'hub.sqlite';
+
+/**
+ * How long a write waits for another connection's lock (a CLI command, a backup) before it is refused as
+ * storage_unavailable. The wait blocks the hub's thread, so it is short: a brief lock is waited out, a long one
+ * refused.
+ */
+export const DEFAULT_BUSY_TIMEOUT_MS = 2000;
+
+export interface StorageLimits {
+  /** Default DEFAULT_BUSY_TIMEOUT_MS. */
+  busyTimeoutMs?: number;
+  /** Tests only (HUB_MAX_DB_PAGES): a cap on the database's pages that stands in for a full disk. */
+  maxDatabasePages?: number;
+}
 
 interface MessageRow {
   conversation_id: string;
@@ -169,17 +184,25 @@ export class SqliteHubStore implements HubStore {
   readonly monitor: SqliteMonitorQueries;
   readonly klaviyo: SqliteKlaviyoStore;
 
+  /** True after a write found the database locked for a whole busy timeout, until a write succeeds again. */
+  private lockedOut = false;
+  private readonly busyTimeoutMs: number;
+
   /** `clock` stamps each change's recorded_at (what compaction's retention counts from). */
   constructor(
     readonly file: string,
     private readonly clock: Clock = systemClock,
+    limits: StorageLimits = {},
   ) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     // FULL: a commit is on disk before the hub acknowledges it (NORMAL may lose the last commits on power loss).
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
+    this.busyTimeoutMs = limits.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+    this.db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
+    // Tests only: a cap on the file's pages stands in for a full disk (SQLite answers SQLITE_FULL past it).
+    if (limits.maxDatabasePages !== undefined) this.db.pragma(`max_page_count = ${limits.maxDatabasePages}`);
     // Deleted and overwritten rows are zeroed, not left in free space: an erased conversation leaves no bytes.
     this.db.pragma('secure_delete = ON');
     migrate(this.db, migrations);
@@ -192,9 +215,9 @@ export class SqliteHubStore implements HubStore {
   }
 
   /** Opens (creating if needed) `hub.sqlite` in `dataDir`. */
-  static open(dataDir: string, clock: Clock = systemClock): SqliteHubStore {
+  static open(dataDir: string, clock: Clock = systemClock, limits: StorageLimits = {}): SqliteHubStore {
     fs.mkdirSync(dataDir, { recursive: true });
-    return new SqliteHubStore(path.join(dataDir, DATABASE_FILE), clock);
+    return new SqliteHubStore(path.join(dataDir, DATABASE_FILE), clock, limits);
   }
 
   transaction<T>(work: () => T): T {
@@ -203,13 +226,30 @@ export class SqliteHubStore implements HubStore {
     let result: T;
     let written: NonNullable<typeof this.pending>;
     try {
-      result = this.db.transaction(work)();
+      // IMMEDIATE: the write lock is taken (waiting up to the busy timeout) before the work reads anything, so a
+      // lock held elsewhere is waited out instead of failing at once when a read turns into a write.
+      result = this.db.transaction(work).immediate();
+      this.noteWriteOutcome(null);
+    } catch (error) {
+      this.noteWriteOutcome(error);
+      throw error;
     } finally {
       written = this.pending;
       this.pending = null;
     }
     this.notify(written);
     return result;
+  }
+
+  /**
+   * better-sqlite3 waits for a lock on the hub's only thread: once a write has waited a whole busy timeout in
+   * vain, later writes fail at once (every socket stays responsive) until one gets through again.
+   */
+  private noteWriteOutcome(error: unknown): void {
+    const locked = error !== null && storageFaultOf(error) === 'database_locked';
+    if (locked === this.lockedOut) return;
+    this.lockedOut = locked;
+    this.db.pragma(`busy_timeout = ${locked ? 0 : this.busyTimeoutMs}`);
   }
 
   private notify(written: NonNullable<typeof this.pending>): void {
