@@ -24,7 +24,13 @@ await Promise.all([
     platform: 'node',
     target: 'node22', // Electron 45's Node
     // Native modules load from node_modules at run time; ws's optional speed-ups may be absent.
-    external: ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
+    external: [
+      'electron',
+      'better-sqlite3',
+      'better-sqlite3-multiple-ciphers',
+      'bufferutil',
+      'utf-8-validate',
+    ],
   }),
   build({
     ...common,

@@ -1,5 +1,6 @@
-// `npm run electron:rebuild`: builds better-sqlite3 against Electron's ABI into build/electron-native/, apart from
-// the Node build in node_modules that the hub and the tests use. main/electron/main.ts loads it via nativeBinding.
+// `npm run electron:rebuild`: builds better-sqlite3-multiple-ciphers (the console's encrypted cache; the hub's
+// plain better-sqlite3 never runs in Electron) against Electron's ABI into build/electron-native/, apart from the
+// Node build in node_modules that the tests use. main/electron/main.ts loads it via nativeBinding.
 // Needs Electron's headers (downloaded by node-gyp), so it fails on machines without access to them.
 import { rebuild } from '@electron/rebuild';
 import { spawnSync } from 'node:child_process';
@@ -15,12 +16,13 @@ const projectDir = join(outDir, 'project');
 const electronVersion = (
   JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')) as { version: string }
 ).version;
-const sqliteDir = dirname(require.resolve('better-sqlite3/package.json'));
+const sqliteModule = 'better-sqlite3-multiple-ciphers';
+const sqliteDir = dirname(require.resolve(`${sqliteModule}/package.json`));
 const sqliteVersion = (
   JSON.parse(readFileSync(join(sqliteDir, 'package.json'), 'utf8')) as { version: string }
 ).version;
 
-// A throwaway project holding a copy of better-sqlite3's sources, so the rebuild never touches node_modules.
+// A throwaway project holding a copy of the module's sources, so the rebuild never touches node_modules.
 rmSync(projectDir, { recursive: true, force: true });
 mkdirSync(join(projectDir, 'node_modules'), { recursive: true });
 writeFileSync(join(outDir, '.gitignore'), '*\n');
@@ -29,10 +31,10 @@ writeFileSync(
   JSON.stringify({
     name: 'electron-native',
     private: true,
-    dependencies: { 'better-sqlite3': sqliteVersion },
+    dependencies: { [sqliteModule]: sqliteVersion },
   }),
 );
-cpSync(sqliteDir, join(projectDir, 'node_modules', 'better-sqlite3'), {
+cpSync(sqliteDir, join(projectDir, 'node_modules', sqliteModule), {
   recursive: true,
   filter: (source) => !source.startsWith(join(sqliteDir, 'build')),
 });
@@ -46,18 +48,18 @@ for (const dependency of ['bindings', 'file-uri-to-path']) {
 for (const key of Object.keys(process.env))
   if (key.toLowerCase() === 'npm_config_nodedir') delete process.env[key];
 
-console.log(`Building better-sqlite3 ${sqliteVersion} for Electron ${electronVersion}…`);
+console.log(`Building ${sqliteModule} ${sqliteVersion} for Electron ${electronVersion}…`);
 try {
-  await rebuild({ buildPath: projectDir, electronVersion, onlyModules: ['better-sqlite3'], force: true });
+  await rebuild({ buildPath: projectDir, electronVersion, onlyModules: [sqliteModule], force: true });
 } catch (error) {
   rmSync(projectDir, { recursive: true, force: true });
   console.error(
-    `Could not build better-sqlite3 for Electron ${electronVersion}: ${error instanceof Error ? error.message : String(error)}\n` +
+    `Could not build ${sqliteModule} for Electron ${electronVersion}: ${error instanceof Error ? error.message : String(error)}\n` +
       "This needs Electron's headers from https://electronjs.org/headers (or ELECTRON_MIRROR / npm_config_disturl).",
   );
   process.exit(1);
 }
-const built = join(projectDir, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+const built = join(projectDir, 'node_modules', sqliteModule, 'build', 'Release', 'better_sqlite3.node');
 if (!existsSync(built)) {
   console.error(`The rebuild finished but ${built} is missing.`);
   process.exit(1);
@@ -73,6 +75,8 @@ if (abiCheck.status === 0) {
   );
   process.exit(1);
 }
-copyFileSync(built, join(outDir, 'better_sqlite3.node'));
+// The name main/electron/main.ts looks for.
+const target = join('build', 'electron-native', 'better_sqlite3_multiple_ciphers.node');
+copyFileSync(built, join(repoRoot, target));
 rmSync(projectDir, { recursive: true, force: true });
-console.log(`Built ${join('build', 'electron-native', 'better_sqlite3.node')}.`);
+console.log(`Built ${target}.`);

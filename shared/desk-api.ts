@@ -228,7 +228,21 @@ export const deskCalls = {
       z.object({ ok: z.literal(false), error: deskErrorSchema }),
     ]),
   },
-  signOut: { args: z.strictObject({}), result: z.object({ ok: z.literal(true) }) },
+  /**
+   * `removeCache`: also delete this computer's cached conversations (the cache files and their key; the machine's
+   * preferences stay). Refused with `unsent_work` while the outbox holds unsent actions, unless `discardUnsent`;
+   * then nothing is done, the agent stays signed in.
+   */
+  signOut: {
+    args: z.strictObject({
+      removeCache: z.boolean().default(false),
+      discardUnsent: z.boolean().default(false),
+    }),
+    result: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true) }),
+      z.object({ ok: z.literal(false), error: deskErrorSchema }),
+    ]),
+  },
   openConversation: {
     args: conversationIdArgs,
     result: z.object({ conversation: conversationSchema.nullable(), messages: z.array(deskMessageSchema) }),

@@ -1,6 +1,6 @@
 // Environment: Node. Numbered migrations of the desk core's cache (cache.sqlite), tracked with PRAGMA user_version.
 // Append new migrations at the end; never edit one that has shipped.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 export interface CacheMigration {
   version: number;

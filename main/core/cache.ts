@@ -1,6 +1,6 @@
 // Environment: Node. The desk core's local cache (cache.sqlite in the data dir): every conversation and message
 // the agent has received, the last hub log position applied, and the outbox of commands not yet acknowledged.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { accountSchema, conversationSchema, messageSchema } from '../../shared/domain.js';
@@ -10,6 +10,8 @@ import type { Command, HubChange } from '../../shared/desk-protocol.js';
 import { deskErrorSchema } from '../../shared/desk-api.js';
 import type { DeskError } from '../../shared/desk-api.js';
 import { migrateCache } from './cache-migrations.js';
+import { cacheKeyFile, type CacheKeyStore } from './cache-key.js';
+import { openCacheFile, removeCacheFile } from './cache-file.js';
 
 export const CACHE_FILE_NAME = 'cache.sqlite';
 
@@ -41,6 +43,8 @@ export interface OpenCacheOptions {
   dataDir: string;
   /** Path to a better_sqlite3.node built for another ABI (Electron keeps its own build apart from Node's). */
   nativeBinding?: string;
+  /** Where the encryption key is kept (default: an unsealed 0600 cache.key in the data dir). */
+  keyStore?: CacheKeyStore;
 }
 
 interface OutboxRow {
@@ -65,21 +69,53 @@ const OFFLINE_VERIFIER_KEY = 'offline_verifier';
 const HUB_DATA_TABLES = ['conversations', 'messages', 'hub_state', 'shopper_history', 'unread'] as const;
 
 export class DeskCache {
-  readonly db: Database.Database;
+  /** Replaced only by removeFromDisk; read it at each use, never keep it. */
+  db: Database.Database;
+  private readonly path: string;
+  private readonly keyStore: CacheKeyStore;
+  private readonly nativeBinding: string | undefined;
 
   constructor(options: OpenCacheOptions) {
-    this.db = new Database(
-      join(options.dataDir, CACHE_FILE_NAME),
-      options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-    );
-    this.db.pragma('journal_mode = WAL');
+    this.path = join(options.dataDir, CACHE_FILE_NAME);
+    this.keyStore = options.keyStore ?? cacheKeyFile(options.dataDir);
+    this.nativeBinding = options.nativeBinding;
+    this.db = this.open();
+  }
+
+  private open(): Database.Database {
+    const db = openCacheFile({
+      path: this.path,
+      keyStore: this.keyStore,
+      ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}),
+    });
+    db.pragma('journal_mode = WAL');
     // The outbox must survive a crash once a call has returned `pending`.
-    this.db.pragma('synchronous = FULL');
-    migrateCache(this.db);
+    db.pragma('synchronous = FULL');
+    migrateCache(db);
+    return db;
   }
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  /**
+   * Deletes the cache's files and its key from the disk (everything the account had here, outbox included) and
+   * starts an empty cache under a new key. This machine's device preferences are carried over.
+   */
+  removeFromDisk(): void {
+    const preferences = this.db
+      .prepare<[], { key: string; json: string }>('SELECT key, json FROM device_preferences')
+      .all();
+    this.db.close();
+    removeCacheFile(this.path, this.keyStore);
+    this.db = this.open();
+    const insert = this.db.prepare<[string, string]>(
+      'INSERT INTO device_preferences (key, json) VALUES (?, ?)',
+    );
+    this.db.transaction(() => {
+      for (const { key, json } of preferences) insert.run(key, json);
+    })();
   }
 
   lastPosition(): number {

@@ -19,6 +19,7 @@ import type { Account, Conversation, Message } from '../../shared/domain.js';
 import type { SignInResponse } from '../../shared/handoff-api.js';
 import type { ActivityReport } from '../../shared/team.js';
 import { DeskCache, type AppliedChanges, type CacheOwner } from './cache.js';
+import { cacheKeyFile, type CacheKeyStore } from './cache-key.js';
 import { cacheInfo, wipeAndCompact } from './cache-maintenance.js';
 import { exportConversation } from './conversation-export.js';
 import { describeError, describeIssues } from './describe-error.js';
@@ -64,6 +65,11 @@ export interface DeskCoreOptions {
   syncPageSize?: number;
   /** Seals the session token at rest (the Electron host passes safeStorage); without it, a 0600 file only. */
   sessionCipher?: SessionCipher;
+  /**
+   * Keeps the key that encrypts the cache. Default: cache.key in the data dir (0600), sealed with the
+   * sessionCipher when there is one.
+   */
+  cacheKeyStore?: CacheKeyStore;
 }
 
 /**
@@ -105,6 +111,7 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
   mkdirSync(options.dataDir, { recursive: true });
   const cache = new DeskCache({
     dataDir: options.dataDir,
+    keyStore: options.cacheKeyStore ?? cacheKeyFile(options.dataDir, options.sessionCipher),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   const commandWaitMs = options.commandWaitMs ?? 10_000;
@@ -517,6 +524,28 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
     return { ok: true, pending: true };
   }
 
+  /** Removing the account's data (clear cache, sign out and remove) would throw away unsent work. */
+  function unsentWorkRefusal(discardUnsent: boolean): { ok: false; error: DeskError } | null {
+    const unsent = cache.unsentCount();
+    if (unsent === 0 || discardUnsent) return null;
+    return {
+      ok: false,
+      error: {
+        code: 'unsent_work',
+        message: `${unsent} unsent action(s) wait on this computer and would be lost. Send them first, or discard them and clear.`,
+      },
+    };
+  }
+
+  /** After signing out: removes what the account had here and tells the renderer its views are empty. */
+  function forgetAccountData(remove: () => void): void {
+    remove();
+    team.reload();
+    emit({ type: 'reset' });
+    emit({ type: 'unread', unread: {} });
+    emit({ type: 'failedActions', failedActions: [] });
+  }
+
   /** The newest online sign-in in flight: an older one finishing later must not replace it. */
   let latestSignIn: object | null = null;
 
@@ -585,11 +614,15 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
     },
 
     async signOut(args) {
-      parseArgs('signOut', args);
+      const { removeCache, discardUnsent } = parseArgs('signOut', args);
+      if (removeCache) {
+        const refusal = unsentWorkRefusal(discardUnsent);
+        if (refusal) return refusal;
+      }
       const ending = session;
-      if (!ending) return { ok: true };
-      endSession(null);
-      if (ending.saved) await endHubSession(ending.hubUrl, ending.saved.token);
+      if (ending) endSession(null);
+      if (removeCache) forgetAccountData(() => cache.removeFromDisk());
+      if (ending?.saved) await endHubSession(ending.hubUrl, ending.saved.token);
       return { ok: true };
     },
 
@@ -762,23 +795,11 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
 
     async clearCache(args) {
       const { discardUnsent } = parseArgs('clearCache', args);
-      const unsent = cache.unsentCount();
-      if (unsent > 0 && !discardUnsent) {
-        return {
-          ok: false,
-          error: {
-            code: 'unsent_work',
-            message: `${unsent} unsent action(s) wait on this computer and would be lost. Send them first, or discard them and clear.`,
-          },
-        };
-      }
+      const refusal = unsentWorkRefusal(discardUnsent);
+      if (refusal) return refusal;
       const ending = session;
       endSession(null);
-      wipeAndCompact(cache);
-      team.reload();
-      emit({ type: 'reset' });
-      emit({ type: 'unread', unread: {} });
-      emit({ type: 'failedActions', failedActions: [] });
+      forgetAccountData(() => wipeAndCompact(cache));
       if (ending?.saved) await endHubSession(ending.hubUrl, ending.saved.token);
       return { ok: true };
     },

@@ -1,6 +1,6 @@
 // Environment: Node. Full-text search over the cache's messages (the message_search FTS5 index of cache
 // migration 004): reads only the cache, so it works the same with or without the hub.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { conversationSchema, messageSchema } from '../../shared/domain.js';
 import type { Conversation, Message } from '../../shared/domain.js';
 import { searchArgsSchema } from '../../shared/desk-api.js';

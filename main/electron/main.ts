@@ -17,6 +17,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IPC_CHANNELS, type DeskEvent } from '../../shared/desk-api.js';
+import { cacheKeyFile } from '../core/cache-key.js';
 import { createDeskCore, dispatchDeskCall, type DeskCore, type DispatchOutcome } from '../core/desk-core.js';
 import { contentSecurityPolicy } from '../web/security-headers.js';
 import { createAttention, type Attention, type TrayPort } from './attention.js';
@@ -28,9 +29,17 @@ import { denyAllPermissions, isTrustedDeskCaller, limitNavigation } from './hard
 const rendererIndex = join(__dirname, '..', 'renderer', 'index.html');
 const rendererIndexUrl = pathToFileURL(rendererIndex).href;
 const preloadPath = join(__dirname, 'preload.cjs');
-// better-sqlite3 built for Electron's ABI by `npm run electron:rebuild`, kept apart from Node's build. A packaged
-// app has it rebuilt in place by electron-builder, so the default binding is right there.
-const electronNativeBinding = join(__dirname, '..', '..', 'build', 'electron-native', 'better_sqlite3.node');
+// better-sqlite3-multiple-ciphers (the encrypted cache) built for Electron's ABI by `npm run electron:rebuild`,
+// kept apart from Node's build. A packaged app has it rebuilt in place by electron-builder, so the default binding
+// is right there.
+const electronNativeBinding = join(
+  __dirname,
+  '..',
+  '..',
+  'build',
+  'electron-native',
+  'better_sqlite3_multiple_ciphers.node',
+);
 
 const CSP = contentSecurityPolicy([]);
 
@@ -45,12 +54,15 @@ function createCore(): DeskCore {
   const sessionCipher = safeStorageSessionCipher(safeStorage, process.platform);
   if (!sessionCipher) {
     console.warn(
-      'Handoff Desk: no OS keyring for safeStorage; the session file is protected by its mode (0600) only.',
+      'Handoff Desk: no OS keyring for safeStorage; the session file and the cache key are protected by their mode (0600) only.',
     );
   }
+  const dataDir = process.env.CONSOLE_DATA_DIR || app.getPath('userData');
   const desk = createDeskCore({
     ...(sessionCipher ? { sessionCipher } : {}),
-    dataDir: process.env.CONSOLE_DATA_DIR || app.getPath('userData'),
+    // The cache's encryption key, sealed with safeStorage like the session (plain 0600 file without a keyring).
+    cacheKeyStore: cacheKeyFile(dataDir, sessionCipher ?? undefined),
+    dataDir,
     defaultHubUrl: process.env.HUB_URL || 'http://127.0.0.1:4710',
     ...(existsSync(electronNativeBinding) ? { nativeBinding: electronNativeBinding } : {}),
   });

@@ -1,6 +1,6 @@
 // Test-only: fills a cache with many messages at once, straight into its tables (through the search triggers),
 // to check that search still answers on a large cache.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 const WORDS = ['beställning', 'leverans', 'retur', 'storlek', 'paket', 'kvitto', 'rabatt', 'order'];
 
