@@ -54,6 +54,12 @@ test('with the hub down, cached conversations stay readable and searchable; sign
 
   // Signing out and in again while the hub is still down: offline review on this machine's cache.
   await page.getByRole('button', { name: 'Sign out' }).click();
+  // The sign-out dialog: this computer's cached conversations stay unless the agent ticks the box.
+  const signOutDialog = page.getByRole('dialog', { name: 'Sign out' });
+  await expect(
+    signOutDialog.getByRole('checkbox', { name: "Remove this computer's cached conversations" }),
+  ).not.toBeChecked();
+  await signOutDialog.getByRole('button', { name: 'Sign out' }).click();
   await submitSignIn(page, hub.url, TEAM.alex.email);
   await expect(connectionStatus(page)).toHaveAttribute('data-connection', 'offline_review');
   await expect(connectionStatus(page)).toContainText('Offline review');

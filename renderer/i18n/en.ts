@@ -465,6 +465,14 @@ export const en = {
   'thisComputer.confirmDiscard': 'Discard unsent and clear',
   'thisComputer.clearing': 'Clearing…',
   'thisComputer.clearFailed': 'Not cleared: {{message}}',
+  'signOut.title': 'Sign out',
+  'signOut.removeCache': "Remove this computer's cached conversations",
+  'signOut.removeCacheHint':
+    'For a shared computer: the conversations, unsent work and the key that encrypts them are deleted from this computer. Your settings here stay.',
+  'signOut.confirm': 'Sign out',
+  'signOut.confirmRemove': 'Sign out and remove',
+  'signOut.confirmDiscard': 'Discard unsent, sign out and remove',
+  'signOut.failed': 'Not signed out: {{message}}',
 
   'topBar.monitor': 'Monitor',
   'command.monitor': 'Open or close the queue monitor',

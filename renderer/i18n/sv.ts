@@ -466,6 +466,14 @@ export const sv: Dictionary = {
   'thisComputer.confirmDiscard': 'Släng osänt och rensa',
   'thisComputer.clearing': 'Rensar…',
   'thisComputer.clearFailed': 'Inte rensat: {{message}}',
+  'signOut.title': 'Logga ut',
+  'signOut.removeCache': 'Ta bort den här datorns sparade konversationer',
+  'signOut.removeCacheHint':
+    'För en delad dator: konversationerna, osänt arbete och nyckeln som krypterar dem raderas från den här datorn. Dina inställningar här finns kvar.',
+  'signOut.confirm': 'Logga ut',
+  'signOut.confirmRemove': 'Logga ut och ta bort',
+  'signOut.confirmDiscard': 'Släng osänt, logga ut och ta bort',
+  'signOut.failed': 'Inte utloggad: {{message}}',
 
   'topBar.monitor': 'Övervakning',
   'command.monitor': 'Öppna eller stäng köövervakningen',

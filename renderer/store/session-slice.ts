@@ -1,6 +1,7 @@
 // Environment: browser. Who is signed in, the snapshot that seeds the store, and sign-in/out.
 import type { DeskApi, DeskCallArgs, DeskError, DeskSession, DeskSnapshot } from '../../shared/desk-api.js';
 import { t } from '../i18n/t.js';
+import { describeDeskError } from './describe-desk-error.js';
 import { describeFailure, type DeskSliceCreator } from './desk-state.js';
 
 export interface SessionSlice {
@@ -15,7 +16,15 @@ export interface SessionSlice {
   applySnapshot(snapshot: DeskSnapshot): void;
   applySession(session: DeskSession | null): void;
   signIn(args: DeskCallArgs<'signIn'>): Promise<boolean>;
-  signOut(): Promise<void>;
+  signOutPending: boolean;
+  signOutError: string | null;
+  /**
+   * Resolves true once signed out. With `removeCache` this computer's cached conversations go too; refused
+   * (false, `signOutError` set, still signed in) while unsent work would be lost unless `discardUnsent`.
+   */
+  signOut(options?: { removeCache?: boolean; discardUnsent?: boolean }): Promise<boolean>;
+  /** The sign-out dialog opens: forget its last refusal and count the unsent work again. */
+  prepareSignOut(): Promise<void>;
   /** Forget everything that belongs to the previous account. */
   clearAccountData(): void;
 }
@@ -42,6 +51,8 @@ export const createSessionSlice =
     defaultHubUrl: '',
     signInPending: false,
     signInError: null,
+    signOutPending: false,
+    signOutError: null,
 
     async loadSnapshot() {
       try {
@@ -106,10 +117,29 @@ export const createSessionSlice =
       }
     },
 
-    async signOut() {
-      await api.signOut({});
+    async prepareSignOut() {
+      set({ signOutError: null });
+      await get().loadCacheInfo();
+    },
+
+    async signOut(options = {}) {
+      set({ signOutPending: true, signOutError: null });
+      try {
+        const result = await api.signOut(options);
+        if (!result.ok) {
+          set({ signOutPending: false, signOutError: describeDeskError(result.error) });
+          // Unsent work may have appeared since the dialog opened: show how much, so the agent can decide.
+          if (result.error.code === 'unsent_work') void get().loadCacheInfo();
+          return false;
+        }
+      } catch (error) {
+        set({ signOutPending: false, signOutError: describeFailure(error) });
+        return false;
+      }
+      set({ signOutPending: false });
       get().clearAccountData();
       set({ session: null });
+      return true;
     },
 
     clearAccountData() {

@@ -12,7 +12,8 @@ export type DeskDialog =
   | { kind: 'snooze'; conversationId: string }
   | { kind: 'shortcuts' }
   | { kind: 'palette' }
-  | { kind: 'settings' };
+  | { kind: 'settings' }
+  | { kind: 'signOut' };
 
 export type ComposerMode = 'reply' | 'note';
 

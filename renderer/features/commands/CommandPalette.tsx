@@ -87,7 +87,8 @@ function paletteActions(mac: boolean): PaletteAction[] {
       label: 'command.signOut',
       shortcut: null,
       available: () => true,
-      run: (store) => void store.getState().signOut(),
+      // The same dialog as the top bar's button: it offers to remove this computer's cached conversations.
+      run: (store) => store.getState().openDialog({ kind: 'signOut' }),
     },
   ];
 }

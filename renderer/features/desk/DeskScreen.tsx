@@ -16,6 +16,7 @@ import { SettingsDialog } from '../settings/SettingsDialog.js';
 import { ShopperPanel } from '../shopper/ShopperPanel.js';
 import { OfflineReviewBanner } from '../offline/OfflineReviewBanner.js';
 import { NotificationBanner } from './NotificationBanner.js';
+import { SignOutDialog } from './SignOutDialog.js';
 import { TopBar } from './TopBar.js';
 
 // Its own chunk with the chart library: only a lead who opens the monitor loads it.
@@ -37,6 +38,8 @@ function OpenDialog() {
       return <CommandPalette />;
     case 'settings':
       return <SettingsDialog />;
+    case 'signOut':
+      return <SignOutDialog />;
     default:
       return null;
   }

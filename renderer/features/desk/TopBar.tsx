@@ -10,7 +10,6 @@ import { useDesk } from '../../store/use-desk.js';
 export function TopBar() {
   const { t } = useTranslation();
   const account = useDesk((state) => state.session?.account);
-  const signOut = useDesk((state) => state.signOut);
   const openDialog = useDesk((state) => state.openDialog);
   const setPresence = useDesk((state) => state.setPresence);
   const presenceError = useDesk((state) => state.presenceError);
@@ -88,7 +87,7 @@ export function TopBar() {
           {t('topBar.signedInAs', { name: account.name })}
         </span>
       )}
-      <button type="button" className="button button--ghost" onClick={() => void signOut()}>
+      <button type="button" className="button button--ghost" onClick={() => openDialog({ kind: 'signOut' })}>
         {t('topBar.signOut')}
       </button>
     </header>

@@ -124,7 +124,9 @@ export function scriptedDesk(initial: DeskSnapshot) {
   const api = {
     getSnapshot: vi.fn(async () => initial),
     signIn: vi.fn(),
-    signOut: vi.fn(async () => ({ ok: true as const })),
+    signOut: vi.fn(async (_args: DeskCallArgs<'signOut'>): Promise<DeskCallResult<'signOut'>> => ({
+      ok: true,
+    })),
     openConversation: vi.fn(async ({ conversationId }: { conversationId: string }) => ({
       conversation: initial.conversations.find((c) => c.id === conversationId) ?? null,
       messages: [] as DeskMessage[],
