@@ -201,7 +201,12 @@ describe('the web host bridge under hostile frames', () => {
   }
 
   beforeAll(async () => {
-    bridge = createDeskBridgeServer(core, (origin) => origin === ORIGIN);
+    // Frames are what is fuzzed here; the launch secret's check has its own tests (main/web).
+    bridge = createDeskBridgeServer(
+      core,
+      (origin) => origin === ORIGIN,
+      () => true,
+    );
     server = http.createServer((_request, response) => response.writeHead(404).end());
     server.on('upgrade', (request, duplex, head) => bridge.handleUpgrade(request, duplex, head));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -14,7 +14,10 @@ const MAX_FRAME_BYTES = 1024 * 1024;
 const UNKNOWN_REQUEST_ID = -1;
 
 export interface DeskBridgeServer {
-  /** Handles an HTTP upgrade: only our path from one of our own origins becomes a bridge socket. */
+  /**
+   * Handles an HTTP upgrade: only our path, from one of our own origins, with this launch's secret (the page's
+   * cookie, bridge-secret.ts) becomes a bridge socket.
+   */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
   close(): Promise<void>;
 }
@@ -22,6 +25,8 @@ export interface DeskBridgeServer {
 export function createDeskBridgeServer(
   core: DeskCore,
   isAllowedOrigin: (origin: string) => boolean,
+  /** Whether the upgrade carries the launch's secret (the web host's page cookie). */
+  hasLaunchSecret: (request: IncomingMessage) => boolean,
 ): DeskBridgeServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
 
@@ -68,7 +73,7 @@ export function createDeskBridgeServer(
     handleUpgrade(request, socket, head) {
       const path = new URL(request.url ?? '/', 'http://localhost').pathname;
       const origin = request.headers.origin;
-      if (path !== WEB_BRIDGE_PATH || !origin || !isAllowedOrigin(origin)) {
+      if (path !== WEB_BRIDGE_PATH || !origin || !isAllowedOrigin(origin) || !hasLaunchSecret(request)) {
         socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
         return;
       }

@@ -33,9 +33,23 @@ function bridgeUrl(): string {
   return `${host.url.replace('http', 'ws')}${WEB_BRIDGE_PATH}`;
 }
 
-function openBridge(origin = host.url): Promise<WebSocket> {
+/** The page's Set-Cookie for this launch's bridge secret, as `name=value` (what a browser sends back). */
+async function pageCookie(url = host.url): Promise<string> {
+  const response = await fetch(url);
+  await response.arrayBuffer();
+  const setCookie = response.headers.get('set-cookie') ?? '';
+  expect(setCookie).toMatch(/^handoff-desk-bridge-\d+=/);
+  return setCookie.split(';')[0]!;
+}
+
+/** A bridge socket as a browser tab opens it: `origin`, with the page's cookie unless `cookie` says otherwise. */
+async function openBridge(origin = host.url, cookie?: string | null): Promise<WebSocket> {
+  const cookieHeader = cookie === undefined ? await pageCookie() : cookie;
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(bridgeUrl(), { origin });
+    const socket = new WebSocket(bridgeUrl(), {
+      origin,
+      headers: cookieHeader === null ? {} : { cookie: cookieHeader },
+    });
     socket.once('open', () => resolve(socket));
     socket.once('unexpected-response', (_request, response) =>
       reject(new Error(`refused with ${response.statusCode}`)),
@@ -87,6 +101,62 @@ describe('the web host', () => {
 
   it('refuses a WebSocket from a foreign Origin', async () => {
     await expect(openBridge('https://evil.example')).rejects.toThrow(/403/);
+  });
+
+  it("hands the page this launch's bridge secret as an HttpOnly, SameSite=Strict cookie, on HTML only", async () => {
+    const page = await fetch(host.url);
+    await page.arrayBuffer();
+    const setCookie = page.headers.get('set-cookie') ?? '';
+    const port = new URL(host.url).port;
+    expect(setCookie).toMatch(new RegExp(`^handoff-desk-bridge-${port}=[A-Za-z0-9_-]{43}; `));
+    expect(setCookie).toContain('HttpOnly');
+    expect(setCookie).toContain('SameSite=Strict');
+    expect(setCookie).toContain('Path=/');
+    // A client-side route falls back to the app shell, and gets it too.
+    const route = await fetch(`${host.url}/conversations/c1`, { headers: { accept: 'text/html' } });
+    await route.arrayBuffer();
+    expect(route.headers.get('set-cookie')).toBe(setCookie);
+    // Not on anything else (a script, a 404 for a file).
+    const missing = await fetch(`${host.url}/nope.js`);
+    await missing.arrayBuffer();
+    expect(missing.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('refuses a WebSocket with the right Origin but without the launch secret, or with a wrong one', async () => {
+    await expect(openBridge(host.url, null)).rejects.toThrow(/403/);
+    const [name, value] = (await pageCookie()).split('=') as [string, string];
+    const forged = `${name}=${value.slice(0, -1)}${value.endsWith('A') ? 'B' : 'A'}`;
+    await expect(openBridge(host.url, forged)).rejects.toThrow(/403/);
+    await expect(openBridge(host.url, `${name}=`)).rejects.toThrow(/403/);
+    // With the page's cookie among others, the same Origin is let in.
+    const socket = await openBridge(host.url, `theme=dark; ${name}=${value}; other=1`);
+    socket.close();
+  });
+
+  it("refuses the previous launch's secret after a restart", async () => {
+    const oldCookie = await pageCookie();
+    const second = await startWebHost({
+      port: 0,
+      dataDir: temporaryDir(),
+      defaultHubUrl: 'http://127.0.0.1:4710',
+      rendererDir: join(temporaryDir('renderer-'), 'none'),
+    });
+    try {
+      // Same cookie name cannot be reused on another port; the value is what must differ between launches.
+      const value = oldCookie.split('=')[1]!;
+      const secondPort = new URL(second.url).port;
+      const refused = new Promise<number | undefined>((resolve) => {
+        const socket = new WebSocket(`${second.url.replace('http', 'ws')}${WEB_BRIDGE_PATH}`, {
+          origin: second.url,
+          headers: { cookie: `handoff-desk-bridge-${secondPort}=${value}` },
+        });
+        socket.once('unexpected-response', (_request, response) => resolve(response.statusCode));
+        socket.once('open', () => resolve(101));
+      });
+      expect(await refused).toBe(403);
+    } finally {
+      await second.close();
+    }
   });
 
   it('carries DeskApi calls over the WebSocket from its own origin', async () => {

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createDeskCore, type DeskCore } from '../core/desk-core.js';
+import { createBridgeSecret, type BridgeSecret } from './bridge-secret.js';
 import { createDeskBridgeServer } from './desk-bridge-server.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -37,7 +38,13 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
   let ownHosts: string[] = [];
   let headers: Record<string, string> = {};
   const isOwnOrigin = (origin: string) => ownHosts.some((ownHost) => origin === `http://${ownHost}`);
-  const bridge = createDeskBridgeServer(core, isOwnOrigin);
+  // Known once listening (its cookie is named after the port): until then no upgrade is accepted.
+  let bridgeSecret: BridgeSecret | null = null;
+  const bridge = createDeskBridgeServer(
+    core,
+    isOwnOrigin,
+    (request) => bridgeSecret?.isPresentIn(request) ?? false,
+  );
 
   app.addHook('onRequest', async (request, reply) => {
     if (!ownHosts.includes(request.headers.host ?? '')) {
@@ -46,6 +53,11 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
   });
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.headers(headers);
+    // The app shell (every HTML answer) hands the page this launch's bridge secret.
+    const type = reply.getHeader('content-type');
+    if (bridgeSecret && typeof type === 'string' && type.startsWith('text/html')) {
+      reply.header('set-cookie', bridgeSecret.setCookie);
+    }
     return payload;
   });
 
@@ -83,6 +95,7 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
   }
   const port = (app.server.address() as AddressInfo).port;
   ownHosts = [`${host}:${port}`, `localhost:${port}`];
+  bridgeSecret = createBridgeSecret(port);
   headers = securityHeaders(ownHosts.map((ownHost) => `http://${ownHost}`));
 
   let closing: Promise<void> | null = null;
