@@ -1,5 +1,6 @@
-// Environment: any. Finds the http(s) links in a message so the widget can draw them as links (with DOM
-// APIs) and everything else as plain text. Only well-formed http(s) URLs become links.
+// Environment: any. Finds the http(s) links in transcript and note text so that the shopper's widget and the
+// console draw them as links (as elements, never as HTML) and everything else as plain text. Only well-formed
+// http(s) URLs become links: javascript:, data:, file: and every other scheme stay text.
 export type MessagePart = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
 
 const CANDIDATE = /\bhttps?:\/\/[^\s<>"'`]+/giu;

@@ -3,7 +3,7 @@
 import type { ChatPrompt, ChatState } from '../../../shared/chat-protocol.js';
 import type { Product } from '../../../shared/domain.js';
 import type { ShownMessage } from './chat-transcript.js';
-import { splitLinks } from './message-links.js';
+import { splitLinks } from '../../../shared/message-links.js';
 import { language, text } from './widget-i18n.js';
 
 function element<K extends keyof HTMLElementTagNameMap>(

@@ -1,8 +1,10 @@
 // Environment: browser. One transcript entry. The shopper on the left; the Customer Agent (AI, badged) and
-// human agents on the right, each styled differently; system messages centred. Text is rendered as text.
+// human agents on the right, each styled differently; system messages centred. Text is rendered as text, its
+// http(s) URLs as links that open outside the console (LinkedText).
 import { memo } from 'react';
 import type { DeskMessage } from '../../../shared/desk-api.js';
 import type { Shopper } from '../../../shared/domain.js';
+import { LinkedText } from '../../components/LinkedText.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { useTranslation } from 'react-i18next';
 import { shopperDisplayName } from './display-names.js';
@@ -72,7 +74,9 @@ export const MessageItem = memo(function MessageItem({
         data-author="system"
         data-search-hit={searchHit || undefined}
       >
-        <span className="message__text">{message.text}</span>
+        <span className="message__text">
+          <LinkedText text={message.text} />
+        </span>
         <RelativeTime iso={message.sentAt} className="message__time" />
       </div>
     );
@@ -89,7 +93,9 @@ export const MessageItem = memo(function MessageItem({
         <RelativeTime iso={message.sentAt} className="message__time" />
       </div>
       <div className="message__bubble">
-        <p className="message__text">{message.text}</p>
+        <p className="message__text">
+          <LinkedText text={message.text} />
+        </p>
         <ProductCards products={message.products} />
       </div>
       {message.author === 'agent' && message.delivery && (
@@ -134,7 +140,7 @@ function NoteItem({ message, shopper, myAgentId, searchHit = false }: MessageIte
                 {part.text}
               </strong>
             ) : (
-              part.text
+              <LinkedText key={index} text={part.text} />
             ),
           )}
         </p>
