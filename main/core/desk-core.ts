@@ -108,7 +108,8 @@ function parseArgs<N extends DeskCallName>(name: N, args: unknown) {
 }
 
 export function createDeskCore(options: DeskCoreOptions): DeskCore {
-  mkdirSync(options.dataDir, { recursive: true });
+  // Only this user may list or open the console's files (an existing folder's mode is the user's choice).
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const cache = new DeskCache({
     dataDir: options.dataDir,
     keyStore: options.cacheKeyStore ?? cacheKeyFile(options.dataDir, options.sessionCipher),

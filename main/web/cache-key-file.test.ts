@@ -9,8 +9,8 @@ import { temporaryDir } from '../core/test-support/fixtures.js';
 import { startWebHost } from './web-host.js';
 
 describe("the web host's cache key", () => {
-  it('is a 0600 file in the data dir, and the cache is not plain SQLite', async () => {
-    const dataDir = temporaryDir();
+  it('is a 0600 file in a 0700 data dir, and the cache is not plain SQLite', async () => {
+    const dataDir = join(temporaryDir(), 'Handoff Desk');
     const host = await startWebHost({
       port: 0,
       dataDir,
@@ -18,6 +18,7 @@ describe("the web host's cache key", () => {
       rendererDir: join(temporaryDir('renderer-'), 'missing'),
     });
     try {
+      expect(statSync(dataDir).mode & 0o777).toBe(0o700);
       expect(statSync(cacheKeyFilePath(dataDir)).mode & 0o777).toBe(0o600);
       expect(JSON.parse(readFileSync(cacheKeyFilePath(dataDir), 'utf8'))).toEqual({
         plain: expect.stringMatching(/^[0-9a-f]{64}$/),
