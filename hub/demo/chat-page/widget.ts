@@ -16,6 +16,7 @@ import {
 } from '../../../shared/chat-protocol.js';
 import { MAX_MESSAGE_LENGTH } from '../../../shared/domain.js';
 import { clearStoredChat, loadStoredChat, saveStoredChat } from './chat-storage.js';
+import { ChatLink, NO_ANSWER, sendUntilAnswered, type SendAnswer } from './reliable-send.js';
 import { ChatTranscript } from './chat-transcript.js';
 import { TypingSignal } from './typing-signal.js';
 import { language, text, translatePage } from './widget-i18n.js';
@@ -60,6 +61,8 @@ const receipted = new Set<string>();
 let state: ChatState | null = null;
 let link: LinkState = 'connecting';
 let ready = false;
+/** Resumed (hello answered) on the current connection: shopper messages go out only then. */
+const chatLink = new ChatLink();
 let promptDrawn: string | null = null;
 /** What the hub last said about the human agent typing (null once a reply lands or the link drops). */
 let agentTyping: { typing: boolean; name: string | null } | null = null;
@@ -147,10 +150,11 @@ function sendReceipts() {
   socket.emit('chat:delivered', { messageIds: shown });
 }
 
-async function emitAction(
+/** Emits an action and parses the hub's answer; NO_ANSWER when none came (link dropped or timed out). */
+async function emitOnce(
   event: 'chat:send' | 'chat:handoff' | 'chat:email',
   payload: unknown,
-): Promise<ChatAck> {
+): Promise<SendAnswer> {
   try {
     const raw: unknown = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload);
     const parsed = chatAckSchema.safeParse(raw);
@@ -158,8 +162,13 @@ async function emitAction(
       ? parsed.data
       : { ok: false, error: text('unexpectedAnswer', { details: describeZod(parsed.error.issues) }) };
   } catch {
-    return { ok: false, error: text('noAnswer') };
+    return NO_ANSWER;
   }
+}
+
+async function emitAction(event: 'chat:handoff' | 'chat:email', payload: unknown): Promise<ChatAck> {
+  const answer = await emitOnce(event, payload);
+  return answer === NO_ANSWER ? { ok: false, error: text('noAnswer') } : answer;
 }
 
 /** Starts or resumes the chat. Bounded: a stale stored chat is forgotten once, then a new one starts. */
@@ -189,6 +198,7 @@ async function hello() {
       transcript.merge(response.transcript);
       state = response.state;
       ready = true;
+      chatLink.open();
       showError(null);
       render();
       return;
@@ -216,7 +226,9 @@ async function sendMessage() {
   view.input.value = '';
   view.log.scrollTop = view.log.scrollHeight;
   render();
-  const ack = await emitAction('chat:send', { id, text: words });
+  // Same id on every try: the hub keeps it once, even if an earlier try's answer was lost with the link.
+  const answer = await sendUntilAnswered(() => emitOnce('chat:send', { id, text: words }), chatLink);
+  const ack: ChatAck = answer === NO_ANSWER ? { ok: false, error: text('noAnswer') } : answer;
   if (!ack.ok) {
     transcript.remove(id);
     view.input.value = words; // give the shopper their words back
@@ -242,6 +254,7 @@ socket.on('connect', () => {
 });
 socket.on('disconnect', () => {
   link = 'reconnecting';
+  chatLink.close();
   agentTyping = null;
   typingSignal.reset();
   render();
