@@ -40,8 +40,9 @@ export const systemResolver: HostResolver = async (hostname) => {
   return addresses.map(({ address, family }) => ({ address, family: family === 6 ? 6 : 4 }));
 };
 
-// Each range with the name a lead reads in the error. IPv4-mapped IPv6 addresses (::ffff:a.b.c.d) match the
-// IPv4 rules: node's BlockList checks them against both.
+// Each range with the name a lead reads in the error; the first that matches names it (::1 is loopback before
+// it is IPv4-compatible). IPv4-mapped IPv6 addresses (::ffff:a.b.c.d) match the IPv4 rules: node's BlockList
+// checks them against both.
 const FORBIDDEN_RANGES: { network: string; prefix: number; family: 'ipv4' | 'ipv6'; name: string }[] = [
   { network: '0.0.0.0', prefix: 8, family: 'ipv4', name: 'unspecified ("this network")' },
   { network: '10.0.0.0', prefix: 8, family: 'ipv4', name: 'private (RFC 1918)' },
@@ -54,6 +55,7 @@ const FORBIDDEN_RANGES: { network: string; prefix: number; family: 'ipv4' | 'ipv
   { network: '240.0.0.0', prefix: 4, family: 'ipv4', name: 'reserved or broadcast' },
   { network: '::', prefix: 128, family: 'ipv6', name: 'unspecified' },
   { network: '::1', prefix: 128, family: 'ipv6', name: 'loopback' },
+  { network: '::', prefix: 96, family: 'ipv6', name: 'IPv4-compatible (deprecated)' },
   { network: 'fc00::', prefix: 7, family: 'ipv6', name: 'private (unique local)' },
   { network: 'fe80::', prefix: 10, family: 'ipv6', name: 'link-local' },
   { network: 'ff00::', prefix: 8, family: 'ipv6', name: 'multicast' },
@@ -65,12 +67,30 @@ const rangeLists = FORBIDDEN_RANGES.map((range) => {
   return { list, name: range.name };
 });
 
+const nat64 = new net.BlockList();
+nat64.addSubnet('64:ff9b::', 96, 'ipv6');
+
 /** Why the hub must not connect to `address` (an IP literal), or null when it is a public address. */
 export function forbiddenAddressReason(address: string): string | null {
   const family = net.isIP(address);
   if (family === 0) return 'not an IP address';
   const type = family === 6 ? 'ipv6' : 'ipv4';
-  return rangeLists.find(({ list }) => list.check(address, type))?.name ?? null;
+  const reason = rangeLists.find(({ list }) => list.check(address, type))?.name ?? null;
+  if (reason || type === 'ipv4' || !nat64.check(address, 'ipv6')) return reason;
+  // NAT64 (64:ff9b::a.b.c.d) reaches the IPv4 address in its last 32 bits: judge that one.
+  const embedded = embeddedIpv4(address);
+  const embeddedReason = embedded === null ? null : forbiddenAddressReason(embedded);
+  return embeddedReason ? `NAT64 to a ${embeddedReason}` : null;
+}
+
+/** The IPv4 address in an IPv6 address's last 32 bits (URL's parser writes the address out canonically). */
+function embeddedIpv4(ipv6: string): string | null {
+  const canonical = new URL(`http://[${ipv6}]/`).hostname.slice(1, -1);
+  const groups = canonical.split(':');
+  const [high = '', low = ''] = groups.slice(-2);
+  const word = (parseInt(high || '0', 16) << 16) | parseInt(low || '0', 16);
+  if (!Number.isFinite(word)) return null;
+  return [24, 16, 8, 0].map((shift) => (word >>> shift) & 0xff).join('.');
 }
 
 /** The URL's host as an IP literal (brackets off), or null for a name. */

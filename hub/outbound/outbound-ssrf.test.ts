@@ -39,13 +39,19 @@ describe('forbiddenAddressReason', () => {
     ['ff02::1', /multicast/],
     ['::ffff:127.0.0.1', /loopback/],
     ['::ffff:a9fe:a9fe', /link-local/],
+    ['::7f00:1', /IPv4-compatible/],
+    ['64:ff9b::7f00:1', /NAT64 to a loopback/],
+    ['64:ff9b::169.254.169.254', /NAT64 to a link-local/],
   ])('refuses %s', (address, reason) => {
     expect(forbiddenAddressReason(address)).toMatch(reason);
   });
 
-  it.each([PUBLIC_ADDRESS, '8.8.8.8', '172.32.0.1', '2606:4700:4700::1111'])('allows %s', (address) => {
-    expect(forbiddenAddressReason(address)).toBeNull();
-  });
+  it.each([PUBLIC_ADDRESS, '8.8.8.8', '172.32.0.1', '2606:4700:4700::1111', '64:ff9b::808:808'])(
+    'allows %s',
+    (address) => {
+      expect(forbiddenAddressReason(address)).toBeNull();
+    },
+  );
 });
 
 describe('webhook URLs, by default', () => {
