@@ -1,10 +1,11 @@
 // Fault injection: the hub is SIGKILLed at seeded random moments while three shoppers (the real widget) and two
 // agents (two console processes) exchange messages, and restarted on the same port and data dir each time.
 // Afterwards every message its sender saw acknowledged is there exactly once, in send order, on the hub, in both
-// consoles and in the shopper's widget; an unacknowledged one at most once; each handoff outcome is one event.
+// consoles and in the shopper's widget; an unacknowledged one at most once; each handoff outcome (escalated, and
+// accepted: one claim is made while the hub is down) is one event.
 // Replay a failure with FAULT_SEED=<seed> (printed at the start and attached to the test).
 import { expect, queueRow, test, TEAM, eventsOf } from './fixtures/desk.js';
-import { claim, expectOnline, openTab } from './fixtures/console.js';
+import { expectOnline, openTab } from './fixtures/console.js';
 import { getHandoff, escalatedConversationId } from './fixtures/hub-api.js';
 import { askForAgent, openShopperChat, type ShopperChat } from './fixtures/shopper.js';
 import { faultRandom } from './fixtures/fault-seed.js';
@@ -50,16 +51,18 @@ test('the hub killed at random moments mid-traffic loses and duplicates nothing 
   });
 
   const [alex, sam] = await Promise.all([startConsole(TEAM.alex.email), startConsole(TEAM.sam.email)]);
-  // Alex works the first two conversations, Sam the third.
+  // Alex works the first two conversations (claimed before the faults), Sam the third (claimed during them).
   const agentOf = (index: number) =>
     index < 2 ? { name: 'alex', page: () => alex.page } : { name: 'sam', page: () => sam.page };
-  await test.step('two agents claim them', async () => {
-    for (const [index, shopper] of shoppers.entries()) {
-      const page = agentOf(index).page();
-      await openTab(page, 'Unassigned');
-      await queueRow(page, shopper.email).click();
-      await claim(page);
-    }
+  const claimIn = async (page: Page, email: string, timeout?: number) => {
+    await openTab(page, 'Unassigned');
+    await queueRow(page, email).click();
+    await page.getByRole('button', { name: 'Claim' }).click();
+    // Acknowledged: the hub's answer (or, for a claim sent while it was down, its event) made it ours.
+    await expect(page.getByRole('textbox', { name: 'Reply' })).toBeVisible({ timeout });
+  };
+  await test.step('Alex claims two conversations', async () => {
+    for (const shopper of shoppers.slice(0, 2)) await claimIn(alex.page, shopper.email);
   });
 
   const sent: SentMessage[] = [];
@@ -68,6 +71,8 @@ test('the hub killed at random moments mid-traffic loses and duplicates nothing 
   await test.step('traffic both ways while the hub is killed and restarted', async () => {
     let trafficDone = false;
     let wakeKiller: () => void = () => {};
+    let hubKilled: () => void = () => {};
+    const firstKill = new Promise<void>((resolve) => (hubKilled = resolve));
     const onSend = () => {
       sendsStarted += 1;
       wakeKiller();
@@ -82,6 +87,7 @@ test('the hub killed at random moments mid-traffic loses and duplicates nothing 
         if (trafficDone) break;
         await hub.stop('SIGKILL');
         kills.push(sendsStarted);
+        hubKilled();
         await hub.start();
       }
     })();
@@ -104,6 +110,11 @@ test('the hub killed at random moments mid-traffic loses and duplicates nothing 
     const agentTraffic = (['alex', 'sam'] as const).map(async (name) => {
       const mine = shoppers.filter((_, index) => agentOf(index).name === name);
       const page = () => (name === 'alex' ? alex.page : sam.page);
+      if (name === 'sam') {
+        // Sam claims while the hub is down: the claim waits in his outbox and is applied once on its return.
+        await firstKill;
+        await claimIn(sam.page, shoppers[2]!.email, RECOVER_MS);
+      }
       for (let n = 1; n <= REPLIES_PER_CONVERSATION; n += 1) {
         for (const shopper of mine) {
           const text = `${name} reply ${n} to ${shopper.email}`;
