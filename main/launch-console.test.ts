@@ -38,7 +38,7 @@ describe('launchConsole', () => {
     launched.push(console_);
     expect(console_).toMatchObject({
       kind: 'web',
-      url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+      url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/\?key=[\w-]{43}$/),
     });
     expect(console_.reason).toBeUndefined();
     expect(looked).toBe(false);

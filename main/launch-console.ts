@@ -45,7 +45,7 @@ export async function launchConsole(options: LaunchConsoleOptions): Promise<Laun
     dataDir: options.dataDir,
     defaultHubUrl: options.hubUrl,
   });
-  return { kind: 'web', url: host.url, ...(reason ? { reason } : {}), close: () => host.close() };
+  return { kind: 'web', url: host.openUrl, ...(reason ? { reason } : {}), close: () => host.close() };
 }
 
 function parseForced(value: string | undefined): 'web' | 'electron' | undefined {

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -9,17 +9,20 @@ import {
   WEB_BRIDGE_PATH,
 } from '../../shared/desk-api.js';
 import { temporaryDir } from '../core/test-support/fixtures.js';
+import { CONSOLE_KEY_FILE_NAME } from './bridge-secret.js';
 import { startWebHost, type RunningWebHost } from './web-host.js';
 
 let host: RunningWebHost;
+let rendererDir: string;
 
 beforeEach(async () => {
-  const rendererDir = join(temporaryDir('renderer-'), 'renderer');
+  rendererDir = join(temporaryDir('renderer-'), 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(
     join(rendererDir, 'index.html'),
     '<!doctype html><title>Handoff Desk</title><div id="root"></div>',
   );
+  writeFileSync(join(rendererDir, 'app.js'), 'console.log("app");');
   host = await startWebHost({
     port: 0,
     dataDir: temporaryDir(),
@@ -33,9 +36,9 @@ function bridgeUrl(): string {
   return `${host.url.replace('http', 'ws')}${WEB_BRIDGE_PATH}`;
 }
 
-/** The page's Set-Cookie for this launch's bridge secret, as `name=value` (what a browser sends back). */
-async function pageCookie(url = host.url): Promise<string> {
-  const response = await fetch(url);
+/** The cookie a browser gets by opening the console's printed address, as `name=value` (what it sends back). */
+async function pageCookie(openUrl = host.openUrl): Promise<string> {
+  const response = await fetch(openUrl, { redirect: 'manual' });
   await response.arrayBuffer();
   const setCookie = response.headers.get('set-cookie') ?? '';
   expect(setCookie).toMatch(/^handoff-desk-bridge-\d+=/);
@@ -74,7 +77,7 @@ function exchange(socket: WebSocket, frame: string) {
 
 describe('the web host', () => {
   it('serves the renderer with a strict Content-Security-Policy and other security headers', async () => {
-    const response = await fetch(host.url);
+    const response = await fetch(host.url, { headers: { cookie: await pageCookie() } });
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('<title>Handoff Desk</title>');
     const csp = response.headers.get('content-security-policy') ?? '';
@@ -103,23 +106,37 @@ describe('the web host', () => {
     await expect(openBridge('https://evil.example')).rejects.toThrow(/403/);
   });
 
-  it("hands the page this launch's bridge secret as an HttpOnly, SameSite=Strict cookie, on HTML only", async () => {
-    const page = await fetch(host.url);
-    await page.arrayBuffer();
-    const setCookie = page.headers.get('set-cookie') ?? '';
+  it('opened from its printed address, sets the console key as an HttpOnly, SameSite=Strict cookie and drops it from the address', async () => {
+    expect(host.openUrl).toMatch(new RegExp(`^${host.url}/\\?key=[A-Za-z0-9_-]{43}$`));
+    const opened = await fetch(host.openUrl, { redirect: 'manual' });
+    await opened.arrayBuffer();
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('location')).toBe('/');
+    const setCookie = opened.headers.get('set-cookie') ?? '';
     const port = new URL(host.url).port;
     expect(setCookie).toMatch(new RegExp(`^handoff-desk-bridge-${port}=[A-Za-z0-9_-]{43}; `));
     expect(setCookie).toContain('HttpOnly');
     expect(setCookie).toContain('SameSite=Strict');
     expect(setCookie).toContain('Path=/');
-    // A client-side route falls back to the app shell, and gets it too.
-    const route = await fetch(`${host.url}/conversations/c1`, { headers: { accept: 'text/html' } });
-    await route.arrayBuffer();
-    expect(route.headers.get('set-cookie')).toBe(setCookie);
-    // Not on anything else (a script, a 404 for a file).
-    const missing = await fetch(`${host.url}/nope.js`);
-    await missing.arrayBuffer();
-    expect(missing.headers.get('set-cookie')).toBeNull();
+    // With the cookie, the page and its client-side routes are served.
+    const cookie = setCookie.split(';')[0]!;
+    const route = await fetch(`${host.url}/conversations/c1`, { headers: { accept: 'text/html', cookie } });
+    expect(route.status).toBe(200);
+    expect(await route.text()).toContain('<title>Handoff Desk</title>');
+  });
+
+  it('without the key, refuses the page with a message pointing at the printed address; a wrong key is refused', async () => {
+    const bare = await fetch(host.url);
+    expect(bare.status).toBe(403);
+    expect(await bare.text()).toContain('the address it printed when it started');
+    const wrong = await fetch(`${host.url}/?key=${'A'.repeat(43)}`, { redirect: 'manual' });
+    expect(wrong.status).toBe(403);
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+    expect(await wrong.text()).toContain("not this console's key");
+    // Scripts and styles are not secret: the page's own files load as usual.
+    const script = await fetch(`${host.url}/app.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('set-cookie')).toBeNull();
   });
 
   it('refuses a WebSocket with the right Origin but without the launch secret, or with a wrong one', async () => {
@@ -133,27 +150,23 @@ describe('the web host', () => {
     socket.close();
   });
 
-  it("refuses the previous launch's secret after a restart", async () => {
-    const oldCookie = await pageCookie();
-    const second = await startWebHost({
-      port: 0,
-      dataDir: temporaryDir(),
-      defaultHubUrl: 'http://127.0.0.1:4710',
-      rendererDir: join(temporaryDir('renderer-'), 'none'),
-    });
+  it('keeps its key across restarts on the same data dir (0600); another data dir has another key', async () => {
+    const dataDir = temporaryDir();
+    const options = { port: 0, dataDir, defaultHubUrl: 'http://127.0.0.1:4710', rendererDir };
+    const first = await startWebHost(options);
+    const key = new URL(first.openUrl).searchParams.get('key');
+    await first.close();
+    expect(statSync(join(dataDir, CONSOLE_KEY_FILE_NAME)).mode & 0o777).toBe(0o600);
+    const second = await startWebHost(options);
     try {
-      // Same cookie name cannot be reused on another port; the value is what must differ between launches.
-      const value = oldCookie.split('=')[1]!;
-      const secondPort = new URL(second.url).port;
-      const refused = new Promise<number | undefined>((resolve) => {
-        const socket = new WebSocket(`${second.url.replace('http', 'ws')}${WEB_BRIDGE_PATH}`, {
-          origin: second.url,
-          headers: { cookie: `handoff-desk-bridge-${secondPort}=${value}` },
-        });
-        socket.once('unexpected-response', (_request, response) => resolve(response.statusCode));
-        socket.once('open', () => resolve(101));
+      expect(new URL(second.openUrl).searchParams.get('key')).toBe(key);
+      expect(new URL(host.openUrl).searchParams.get('key')).not.toBe(key);
+      // The other console's key opens nothing here.
+      const foreign = await fetch(`${second.url}/?key=${new URL(host.openUrl).searchParams.get('key')}`, {
+        redirect: 'manual',
       });
-      expect(await refused).toBe(403);
+      await foreign.arrayBuffer();
+      expect(foreign.status).toBe(403);
     } finally {
       await second.close();
     }

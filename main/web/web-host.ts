@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createDeskCore, type DeskCore } from '../core/desk-core.js';
-import { createBridgeSecret, type BridgeSecret } from './bridge-secret.js';
+import { CONSOLE_KEY_PARAMETER, loadOrCreateBridgeSecret, type BridgeSecret } from './bridge-secret.js';
 import { createDeskBridgeServer } from './desk-bridge-server.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -22,9 +22,22 @@ export interface WebHostOptions {
 
 export interface RunningWebHost {
   url: string;
+  /** The address to open: `url` with the console key, which lets the page use the bridge. */
+  openUrl: string;
   /** The desk core this host carries (for tests and the launcher). */
   core: DeskCore;
   close(): Promise<void>;
+}
+
+const NO_KEY =
+  "Open this console from the address it printed when it started: that address carries this computer's console " +
+  'key (…/?key=…).\nÖppna konsolen från adressen den skrev ut när den startade: den bär datorns konsolnyckel.';
+const WRONG_KEY = "That is not this console's key. Use the address the console printed when it started.";
+
+/** The app shell (a page, or a client-side route falling back to it), not one of its scripts or styles. */
+function isAppShellRequest(method: string, url: string): boolean {
+  const path = url.split('?')[0] ?? '';
+  return method === 'GET' && (!/\.[A-Za-z0-9]+$/.test(path) || path.endsWith('.html'));
 }
 
 export const DEFAULT_RENDERER_DIR = join(import.meta.dirname, '..', '..', 'dist', 'renderer');
@@ -38,7 +51,7 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
   let ownHosts: string[] = [];
   let headers: Record<string, string> = {};
   const isOwnOrigin = (origin: string) => ownHosts.some((ownHost) => origin === `http://${ownHost}`);
-  // Known once listening (its cookie is named after the port): until then no upgrade is accepted.
+  // Known once listening (its cookie is named after the port): until then no page is served, no upgrade accepted.
   let bridgeSecret: BridgeSecret | null = null;
   const bridge = createDeskBridgeServer(
     core,
@@ -50,14 +63,18 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     if (!ownHosts.includes(request.headers.host ?? '')) {
       return reply.code(421).type('text/plain').send('This console only answers on its own address.');
     }
+    const key = (request.query as Record<string, unknown> | undefined)?.[CONSOLE_KEY_PARAMETER];
+    if (typeof key === 'string') {
+      if (!bridgeSecret?.matches(key)) return reply.code(403).type('text/plain').send(WRONG_KEY);
+      // The cookie carries the key from now on; the address bar and history lose it.
+      return reply.code(303).header('set-cookie', bridgeSecret.setCookie).header('location', '/').send();
+    }
+    if (isAppShellRequest(request.method, request.url) && !bridgeSecret?.isPresentIn(request.raw)) {
+      return reply.code(403).type('text/plain').send(NO_KEY);
+    }
   });
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.headers(headers);
-    // The app shell (every HTML answer) hands the page this launch's bridge secret.
-    const type = reply.getHeader('content-type');
-    if (bridgeSecret && typeof type === 'string' && type.startsWith('text/html')) {
-      reply.header('set-cookie', bridgeSecret.setCookie);
-    }
     return payload;
   });
 
@@ -95,12 +112,14 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
   }
   const port = (app.server.address() as AddressInfo).port;
   ownHosts = [`${host}:${port}`, `localhost:${port}`];
-  bridgeSecret = createBridgeSecret(port);
+  bridgeSecret = loadOrCreateBridgeSecret(options.dataDir, port);
   headers = securityHeaders(ownHosts.map((ownHost) => `http://${ownHost}`));
 
   let closing: Promise<void> | null = null;
+  const url = `http://${host}:${port}`;
   return {
-    url: `http://${host}:${port}`,
+    url,
+    openUrl: bridgeSecret.openUrl(url),
     core,
     close() {
       closing ??= (async () => {

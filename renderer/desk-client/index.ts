@@ -34,11 +34,6 @@ export function connectDesk(): { api: DeskApi; bridge: LinkedDeskBridge; electro
     ? alwaysOpen(exposed)
     : createWebSocketBridge({
         url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WEB_BRIDGE_PATH}`,
-        // The app shell's answer carries the web host's current bridge secret (a new one after a restart).
-        beforeReconnect: () =>
-          fetch('/', { credentials: 'same-origin', cache: 'no-store' }).then((response) =>
-            response.body?.cancel(),
-          ),
       });
   return { api: createDeskApi(bridge), bridge, electron };
 }

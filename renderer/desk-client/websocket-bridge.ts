@@ -13,11 +13,6 @@ export interface WebSocketBridgeOptions {
   callTimeoutMs?: number;
   initialBackoffMs?: number;
   maxBackoffMs?: number;
-  /**
-   * Runs before each reconnect attempt (its failure is ignored). The web host hands its per-launch bridge secret
-   * to the page as a cookie: after the host restarted, fetching the page again gets the new one.
-   */
-  beforeReconnect?: () => Promise<unknown>;
 }
 
 /** WebSocket.OPEN, spelled out so any WebSocket implementation works. */
@@ -97,10 +92,7 @@ export function createWebSocketBridge(options: WebSocketBridgeOptions): LinkedDe
     failedAttempts += 1;
     reconnectTimer = setTimeout(() => {
       reconnectTimer = null;
-      const ready = options.beforeReconnect?.().catch(() => undefined) ?? Promise.resolve();
-      void ready.then(() => {
-        if (!closedByUs) connect();
-      });
+      connect();
     }, delay);
   };
 
