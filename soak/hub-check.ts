@@ -1,5 +1,8 @@
 // The end-of-run check against the hub itself: every conversation's transcript read back through the
 // handoff API (GET /api/v1/handoffs/:id, integration token), counted by message id.
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { DATABASE_FILE } from '../hub/store/sqlite/sqlite-hub-store.js';
 import { API_PREFIX, handoffViewSchema } from '../shared/handoff-api.js';
 
 /** Reads at once: enough to be quick, few enough not to be the load. */
@@ -27,4 +30,22 @@ export async function hubMessageCounts(
   };
   await Promise.all(Array.from({ length: READ_CONCURRENCY }, lane));
   return counts;
+}
+
+/**
+ * How many changes the hub's log (the stream every console applies) holds, read from its database next to the
+ * running hub; null when it cannot be read (e.g. encrypted). Every console applies every change, so the
+ * consoles' work grows with changes × consoles.
+ */
+export function hubLogLength(dataDir: string): number | null {
+  try {
+    const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare<[], { count: number }>('SELECT count(*) AS count FROM changes').get()?.count ?? null;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
 }

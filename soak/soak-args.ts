@@ -3,10 +3,11 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_SOAK_OPTIONS, type SoakOptions } from './soak.js';
 
 export const SOAK_USAGE = `Usage: npm run soak -- [--consoles 200] [--shoppers 1000] [--duration 5m] [--think 30s]
-                      [--drain 60s] [--sample 5s] [--json] [--out soak/results/NAME.json]
+                      [--drain 60s] [--sample 5s] [--cache-dir DIR] [--json] [--out soak/results/NAME.json]
   --duration  how long shoppers keep sending (e.g. 300, 300s, 5m)
   --think     mean pause between a shopper reading a reply and sending the next message
   --drain     how long the last replies may take after the sending stops
+  --cache-dir where the consoles' caches go (default /dev/shm when there is one: see SoakOptions)
   --json      print the results JSON instead of the summary
   --out       where the results JSON goes (default soak/results/soak-<time>.tmp.json, not committed)`;
 
@@ -38,6 +39,7 @@ export function parseSoakArgs(argv: string[]): { options: SoakOptions; json: boo
         think: { type: 'string' },
         drain: { type: 'string' },
         sample: { type: 'string' },
+        'cache-dir': { type: 'string' },
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
         help: { type: 'boolean', default: false },
@@ -57,6 +59,7 @@ export function parseSoakArgs(argv: string[]): { options: SoakOptions; json: boo
     ...(values.think === undefined ? {} : { thinkS: seconds('think', values.think) }),
     ...(values.drain === undefined ? {} : { drainS: seconds('drain', values.drain) }),
     ...(values.sample === undefined ? {} : { sampleEveryS: seconds('sample', values.sample) }),
+    ...(values['cache-dir'] === undefined ? {} : { cacheParentDir: values['cache-dir'] }),
   };
   if (options.durationS <= 0) throw new SoakUsageError('--duration must be more than 0');
   if (options.sampleEveryS <= 0) throw new SoakUsageError('--sample must be more than 0');

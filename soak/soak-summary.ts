@@ -16,6 +16,7 @@ export function soakSummary(result: SoakResult): string {
     `Soak ${result.runId}: ${options.consoles} consoles, ${options.shoppers} shoppers, ${options.durationS} s of sending (think ${options.thinkS} s)`,
     `  machine: ${result.machine.cpus} CPUs, load ${result.machine.loadAverageAtStart.map((v) => v.toFixed(2)).join(' ')} → ${result.machine.loadAverageAtEnd.map((v) => v.toFixed(2)).join(' ')}`,
     `  consoles online after ${result.durationsS.consoleStartup} s; ${result.handedOff} shoppers handed off and claimed (${result.claims} claims); total ${result.durationsS.total} s`,
+    `  hub log: ${result.hubLog.changes} changes, each applied by every console: ${result.hubLog.consoleApplications} applications in all`,
     ...directionLines('Shopper → agent', result.shopperToAgent),
     ...directionLines('Agent → shopper', result.agentToShopper),
     `Hub: RSS median ${hub.rssMB.middleThirdMedian} MB (middle third) → ${hub.rssMB.lastThirdMedian} MB (last third), max ${hub.rssMB.max} MB, slope ${hub.rssSlopeMBPerMin} MB/min after warm-up (ends at ${hub.warmUpEndsAtS} s); CPU ${hub.cpuPercentDuringSending} % of one core while sending`,

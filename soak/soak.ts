@@ -1,12 +1,12 @@
 // The load soak: a real hub process on loopback, agent consoles (desk cores) and widget-speaking shoppers in
 // worker processes, a conversation loop for a set time, then every acknowledged message checked by id — at the
 // receiver and in the hub's own transcripts — with the hub's memory and CPU sampled from /proc throughout.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { startHubProcess } from '../e2e/fixtures/processes.js';
 import { createAccount } from '../hub/app.js';
-import { hubMessageCounts } from './hub-check.js';
+import { hubLogLength, hubMessageCounts } from './hub-check.js';
 import { sampleHub, type HubSample } from './hub-metrics.js';
 import { median, percentile, slope, thirds } from './stats.js';
 import { startSoakWorker, type SoakWorker } from './worker-process.js';
@@ -23,6 +23,12 @@ export interface SoakOptions {
   sampleEveryS: number;
   consolesPerWorker: number;
   shoppersPerWorker: number;
+  /**
+   * Where the consoles' caches go. Default: /dev/shm (tmpfs) when there is one, else the temp dir. Each console
+   * commits every change it applies with a full fsync; on one machine 200 of them share a single disk, which in
+   * real life are 200 laptops' disks, so memory stands in for those disks rather than queueing on one.
+   */
+  cacheParentDir?: string;
   /** Prints progress lines to stderr. */
   log?: (line: string) => void;
 }
@@ -76,6 +82,8 @@ export interface SoakResult {
   durationsS: { consoleStartup: number; sending: number; total: number };
   handedOff: number;
   claims: number;
+  /** Changes in the hub's log at the end (null if unreadable), and so the changes all consoles applied together. */
+  hubLog: { changes: number | null; consoleApplications: number | null };
   shopperToAgent: DirectionResult;
   agentToShopper: DirectionResult;
   unanswered: number;
@@ -94,6 +102,15 @@ export interface SoakResult {
 
 const MB = 1024 * 1024;
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function defaultCacheParentDir(): string {
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return tmpdir();
+  }
+}
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -228,7 +245,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const runId = `r${startedAt.getTime().toString(36)}`;
   const loadAverageAtStart = loadavg();
   const orchestratorCpuAtStart = process.cpuUsage();
-  const cacheRoot = mkdtempSync(join(tmpdir(), 'handoff-soak-consoles-'));
+  const cacheRoot = mkdtempSync(
+    join(options.cacheParentDir ?? defaultCacheParentDir(), 'handoff-soak-consoles-'),
+  );
   const hub = await startHubProcess({ demo: false, integrationTokens: [INTEGRATION_TOKEN] });
   const workers: SoakWorker[] = [];
   try {
@@ -283,20 +302,18 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const hubSamples = sampler.stop();
     log('shoppers done; collecting reports and checking the hub');
 
-    const consoleReports: ConsoleReport[] = [];
-    for (const worker of consoleWorkers) {
-      worker.send({ kind: 'report' });
-      consoleReports.push(await worker.next('consoleReport', REPORT_MS));
-    }
-    const shopperReports: ShopperReport[] = [];
-    for (const worker of shopperWorkers) {
-      worker.send({ kind: 'report' });
-      shopperReports.push(await worker.next('shopperReport', REPORT_MS));
-    }
+    for (const worker of workers) worker.send({ kind: 'report' });
+    const consoleReports: ConsoleReport[] = await Promise.all(
+      consoleWorkers.map((worker) => worker.next('consoleReport', REPORT_MS)),
+    );
+    const shopperReports: ShopperReport[] = await Promise.all(
+      shopperWorkers.map((worker) => worker.next('shopperReport', REPORT_MS)),
+    );
     const conversationIds = [
       ...new Set(consoleReports.flatMap((report) => Object.values(report.conversations))),
     ];
     const hubCounts = await hubMessageCounts(hub.url, INTEGRATION_TOKEN, conversationIds);
+    const logChanges = hubLogLength(hub.dataDir);
 
     const sendingS = sendingMs / 1000;
     const shopperMessagesReceived = new Set(
@@ -321,6 +338,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         sampleEveryS: options.sampleEveryS,
         consolesPerWorker: options.consolesPerWorker,
         shoppersPerWorker: options.shoppersPerWorker,
+        cacheParentDir: dirname(cacheRoot),
       },
       machine: { cpus: cpus().length, loadAverageAtStart, loadAverageAtEnd: loadavg() },
       durationsS: {
@@ -330,6 +348,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       },
       handedOff: shopperReports.reduce((sum, report) => sum + report.handedOff, 0),
       claims: consoleReports.reduce((sum, report) => sum + report.claims, 0),
+      hubLog: {
+        changes: logChanges,
+        consoleApplications: logChanges === null ? null : logChanges * options.consoles,
+      },
       shopperToAgent: direction(
         shopperReports.reduce((sum, report) => sum + report.messagesSent, 0),
         shopperReports.flatMap((report) => Object.keys(report.messagesAcked)),

@@ -28,7 +28,9 @@ export interface SoakWorker {
 export function startSoakWorker(name: string, entry: string): SoakWorker {
   const child: ChildProcess = fork(join(repoRoot, entry), [], {
     cwd: repoRoot,
-    execArgv: ['--import', 'tsx'],
+    // SOAK_WORKER_NODE_ARGS adds node flags to every worker, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to
+    // see where a worker's time goes.
+    execArgv: ['--import', 'tsx', ...(process.env.SOAK_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean)],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const waiters = new Set<Waiter>();
