@@ -34,7 +34,8 @@ import { SqliteSegmentStore } from './segments/sqlite-segment-store.js';
 import { attachDeskNamespace } from './realtime/desk-namespace.js';
 import { socketOriginCheck } from './realtime/socket-origins.js';
 import type { HubStore } from './store/hub-store.js';
-import { SqliteHubStore, type StorageLimits } from './store/sqlite/sqlite-hub-store.js';
+import type { StorageLimits } from './store/sqlite/hub-connection.js';
+import { SqliteHubStore } from './store/sqlite/sqlite-hub-store.js';
 import { ActivityTracker } from './team/activity.js';
 import { PresenceTracker } from './team/presence.js';
 import { Router } from './team/router.js';
@@ -140,7 +141,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     monitor = leadsMonitor;
     const outboundService = new OutboundService({
       hubStore: store,
-      store: new SqliteOutboundStore(store.file),
+      store: new SqliteOutboundStore(store.file, options.storage),
       clock,
       timers,
       forwarding: options.forwarding ?? null,
@@ -150,7 +151,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     // After the demo seed: its events are evaluated like any others (built-ins over every profile at first).
     const segmentEngine = new SegmentEngine({
       hubStore: store,
-      store: new SqliteSegmentStore(store.file),
+      store: new SqliteSegmentStore(store.file, options.storage),
       clock,
       timers,
     });

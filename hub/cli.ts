@@ -22,7 +22,7 @@ import {
 import { DAY_MS, DEFAULT_LOG_RETENTION_MS } from './core/log-compaction.js';
 import { DEMO_ACCOUNTS, DEMO_INTEGRATION_TOKEN, DEMO_PASSWORD } from './demo/seed.js';
 import { DEFAULT_REQUEST_RATE_LIMIT } from './http/security-plugins.js';
-import { DEFAULT_BUSY_TIMEOUT_MS } from './store/sqlite/sqlite-hub-store.js';
+import { DEFAULT_BUSY_TIMEOUT_MS } from './store/sqlite/hub-connection.js';
 import { ForwardingConfigError, forwardingFromEnv } from './outbound/forwarding-env.js';
 import { EVENTS_KEY_USAGE, isEventsKeyCommand, runEventsKeyCommand } from './klaviyo/events-key-cli.js';
 

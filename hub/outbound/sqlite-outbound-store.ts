@@ -2,7 +2,8 @@
 // several share the file, as the CLI's add-user does while the hub runs): the hub store's connection is private
 // to it, and outbound's tables and its read of the stream need nothing inside the hub store's transactions.
 // The tables come from migration 006, which the hub store applies when it opens the file first.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openHubConnection, type StorageLimits } from '../store/sqlite/hub-connection.js';
 import {
   outboundErrorSchema,
   type DeliveryAttempt,
@@ -118,12 +119,8 @@ export class SqliteOutboundStore implements OutboundStore {
   private readonly statements: { [name in keyof typeof OUTBOUND_SQL]: Database.Statement };
 
   /** `file`: the hub's database (already migrated by the hub store). */
-  constructor(file: string) {
-    this.db = new Database(file, { fileMustExist: true });
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
+  constructor(file: string, limits: StorageLimits = {}) {
+    this.db = openHubConnection(file, limits, { fileMustExist: true });
     this.statements = Object.fromEntries(
       Object.entries(OUTBOUND_SQL).map(([name, sql]) => [name, this.db.prepare(sql)]),
     ) as typeof this.statements;

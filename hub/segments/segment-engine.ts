@@ -15,6 +15,7 @@ import {
 import { isoAt, type Clock } from '../core/clock.js';
 import type { ClockTimers } from '../core/clock-timers.js';
 import type { HubStore } from '../store/hub-store.js';
+import { logStorageFault } from '../store/storage-faults.js';
 import { ConditionEvaluator, evaluateConditions } from './condition-evaluation.js';
 import { uniqueSegmentId } from './segment-ids.js';
 import type { MembersKey, MemberRow, SqliteSegmentStore, StoredSegment } from './sqlite-segment-store.js';
@@ -24,6 +25,8 @@ export const SEGMENT_BATCH_SIZE = 500;
 /** Lead-defined segments, besides the built-ins. */
 export const MAX_LEAD_SEGMENTS = 100;
 const EXPIRY_TIMER = 'segments:window-expiry';
+/** After a failed run (the database locked or full), the checks are tried again this much later. */
+const FAILED_CHECKS_RETRY_MS = 5_000;
 
 export class SegmentLimitError extends Error {}
 
@@ -121,17 +124,23 @@ export class SegmentEngine {
     const { store, clock } = this.deps;
     if (this.closed) return;
     const now = clock();
-    // Each evaluation moves its check past now or removes it, so every batch makes progress and the loop ends.
-    for (;;) {
-      const due = store.dueChecks(isoAt(now), SEGMENT_BATCH_SIZE);
-      if (due.length === 0) break;
-      store.transaction(() => {
-        for (const { segmentId, profileId } of due) {
-          const segment = store.getSegment(segmentId);
-          if (segment) this.evaluate(segment, profileId, now);
-        }
-      });
-      if (due.length < SEGMENT_BATCH_SIZE) break;
+    try {
+      // Each evaluation moves its check past now or removes it, so every batch makes progress and the loop ends.
+      for (;;) {
+        const due = store.dueChecks(isoAt(now), SEGMENT_BATCH_SIZE);
+        if (due.length === 0) break;
+        store.transaction(() => {
+          for (const { segmentId, profileId } of due) {
+            const segment = store.getSegment(segmentId);
+            if (segment) this.evaluate(segment, profileId, now);
+          }
+        });
+        if (due.length < SEGMENT_BATCH_SIZE) break;
+      }
+    } catch (error) {
+      logStorageFault('segment window checks', error);
+      this.deps.timers.at(EXPIRY_TIMER, now + FAILED_CHECKS_RETRY_MS, () => this.runDueChecks());
+      return;
     }
     this.scheduleNextCheck();
   }

@@ -4,6 +4,7 @@
 // store's transactions.
 import Database from 'better-sqlite3';
 import { z } from 'zod';
+import { openHubConnection, type StorageLimits } from '../store/sqlite/hub-connection.js';
 import { segmentConditionSchema, type SegmentCondition, type SegmentRef } from '../../shared/segments.js';
 
 export interface StoredSegment {
@@ -56,12 +57,8 @@ function toSegment(row: SegmentRow): StoredSegment {
 export class SqliteSegmentStore {
   private readonly db: Database.Database;
 
-  constructor(file: string) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
+  constructor(file: string, limits: StorageLimits = {}) {
+    this.db = openHubConnection(file, limits);
   }
 
   /** The connection, for the condition evaluator's reads of the stream. */

@@ -35,6 +35,7 @@ import {
   toConversation,
   type ConversationRow,
 } from './conversation-rows.js';
+import { DEFAULT_BUSY_TIMEOUT_MS, openHubConnection, type StorageLimits } from './hub-connection.js';
 import { migrate } from './migrate.js';
 import { SqliteKlaviyoStore } from './sqlite-klaviyo-store.js';
 import { SqliteMonitorQueries } from './sqlite-monitor-queries.js';
@@ -49,14 +50,6 @@ export const DATABASE_FILE = 'hub.sqlite';
  * storage_unavailable. The wait blocks the hub's thread, so it is short: a brief lock is waited out, a long one
  * refused.
  */
-export const DEFAULT_BUSY_TIMEOUT_MS = 2000;
-
-export interface StorageLimits {
-  /** Default DEFAULT_BUSY_TIMEOUT_MS. */
-  busyTimeoutMs?: number;
-  /** Tests only (HUB_MAX_DB_PAGES): a cap on the database's pages that stands in for a full disk. */
-  maxDatabasePages?: number;
-}
 
 interface MessageRow {
   conversation_id: string;
@@ -194,17 +187,8 @@ export class SqliteHubStore implements HubStore {
     private readonly clock: Clock = systemClock,
     limits: StorageLimits = {},
   ) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    // FULL: a commit is on disk before the hub acknowledges it (NORMAL may lose the last commits on power loss).
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('foreign_keys = ON');
+    this.db = openHubConnection(file, limits);
     this.busyTimeoutMs = limits.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
-    this.db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
-    // Tests only: a cap on the file's pages stands in for a full disk (SQLite answers SQLITE_FULL past it).
-    if (limits.maxDatabasePages !== undefined) this.db.pragma(`max_page_count = ${limits.maxDatabasePages}`);
-    // Deleted and overwritten rows are zeroed, not left in free space: an erased conversation leaves no bytes.
-    this.db.pragma('secure_delete = ON');
     migrate(this.db, migrations);
     const logId = this.db.prepare("SELECT value FROM hub_meta WHERE key = 'log_id'").get() as
       { value: string } | undefined;
