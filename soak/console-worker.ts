@@ -27,6 +27,7 @@ const errors: string[] = [];
 let claims = 0;
 let repliesSent = 0;
 let duplicateShopperMessages = 0;
+const eventsByType: Record<string, number> = {};
 const cores: DeskCore[] = [];
 /** Replies not yet acknowledged by the hub, across this worker's consoles. */
 let unackedReplies = 0;
@@ -165,6 +166,7 @@ async function startConsole(
     }
   };
   core.onEvent((event) => {
+    eventsByType[event.type] = (eventsByType[event.type] ?? 0) + 1;
     onEvent(event);
     onSettleCheck?.();
   });
@@ -214,6 +216,7 @@ function report(): ConsoleReport {
     replyAckLatenciesMs,
     shopperMessagesReceived: [...shopperMessagesReceived],
     duplicateShopperMessages,
+    eventsByType,
     errors,
     cpu: cpuNow(),
   };

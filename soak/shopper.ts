@@ -12,6 +12,7 @@ import {
   chatMessageSchema,
   chatStateSchema,
   type ChatClientToServerEvents,
+  type ChatMessage,
   type ChatServerToClientEvents,
   type ChatState,
 } from '../shared/chat-protocol.js';
@@ -102,10 +103,7 @@ export async function runShopper(
     if (!parsed.success) return tally.recordError(`${who}: malformed chat:state: ${parsed.error.message}`);
     for (const listener of stateListeners) listener(parsed.data);
   });
-  socket.on('chat:message', (raw: unknown) => {
-    const parsed = chatMessageSchema.safeParse(raw);
-    if (!parsed.success) return tally.recordError(`${who}: malformed chat:message: ${parsed.error.message}`);
-    const message = parsed.data;
+  const received = (message: ChatMessage) => {
     if (message.author !== 'agent') return;
     if (tally.repliesReceived.has(message.id)) {
       tally.duplicateReplies += 1;
@@ -115,6 +113,28 @@ export async function runShopper(
     // As the widget does once a reply is on screen.
     socket.emit('chat:delivered', { messageIds: [message.id] });
     for (const listener of replyListeners) listener(message.text);
+  };
+  socket.on('chat:message', (raw: unknown) => {
+    const parsed = chatMessageSchema.safeParse(raw);
+    if (!parsed.success) return tally.recordError(`${who}: malformed chat:message: ${parsed.error.message}`);
+    received(parsed.data);
+  });
+  /** The chat to resume after a reconnect, as the widget keeps it in localStorage. */
+  let resume: { chatId: string; chatToken: string } | null = null;
+  socket.on('connect', () => {
+    if (!resume) return;
+    // As the widget: hello again after a reconnect rejoins the chat, and its transcript brings what was missed.
+    socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emitWithAck('chat:hello', resume)
+      .then((raw: unknown) => {
+        const parsed = chatHelloResponseSchema.safeParse(raw);
+        if (!parsed.success)
+          return tally.recordError(`${who}: malformed resume answer: ${parsed.error.message}`);
+        if (!parsed.data.ok) return tally.recordError(`${who}: resume refused: ${parsed.data.error}`);
+        for (const message of parsed.data.transcript) received(message);
+      })
+      .catch(() => tally.recordError(`${who}: resume: no answer within ${ACK_TIMEOUT_MS} ms`));
   });
   socket.on('disconnect', (reason) => {
     if (!closing) tally.recordError(`${who}: disconnected (${reason})`);
@@ -150,6 +170,7 @@ export async function runShopper(
     );
     if (!hello.success) return tally.recordError(`${who}: malformed hello answer: ${hello.error.message}`);
     if (!hello.data.ok) return tally.recordError(`${who}: hello refused: ${hello.data.error}`);
+    resume = { chatId: hello.data.chatId, chatToken: hello.data.chatToken };
 
     // Subscribed before the handoff, so an agent's quick claim cannot be missed.
     const claimed = until(stateChanges, (state) => state.status === 'open', plan.drainUntil);

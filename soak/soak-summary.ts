@@ -17,6 +17,10 @@ export function soakSummary(result: SoakResult): string {
     `  machine: ${result.machine.cpus} CPUs, load ${result.machine.loadAverageAtStart.map((v) => v.toFixed(2)).join(' ')} → ${result.machine.loadAverageAtEnd.map((v) => v.toFixed(2)).join(' ')}`,
     `  consoles online after ${result.durationsS.consoleStartup} s; ${result.handedOff} shoppers handed off and claimed (${result.claims} claims); total ${result.durationsS.total} s`,
     `  hub log: ${result.hubLog.changes} changes, each applied by every console: ${result.hubLog.consoleApplications} applications in all`,
+    `  console events: ${Object.entries(result.consoleEventsByType)
+      .sort(([, a], [, b]) => b - a)
+      .map(([type, count]) => `${type} ${count}`)
+      .join(', ')}`,
     ...directionLines('Shopper → agent', result.shopperToAgent),
     ...directionLines('Agent → shopper', result.agentToShopper),
     `Hub: RSS median ${hub.rssMB.middleThirdMedian} MB (middle third) → ${hub.rssMB.lastThirdMedian} MB (last third), max ${hub.rssMB.max} MB, slope ${hub.rssSlopeMBPerMin} MB/min after warm-up (ends at ${hub.warmUpEndsAtS} s); CPU ${hub.cpuPercentDuringSending} % of one core while sending`,

@@ -84,6 +84,8 @@ export interface SoakResult {
   claims: number;
   /** Changes in the hub's log at the end (null if unreadable), and so the changes all consoles applied together. */
   hubLog: { changes: number | null; consoleApplications: number | null };
+  /** Desk events all consoles got together, by type. */
+  consoleEventsByType: Record<string, number>;
   shopperToAgent: DirectionResult;
   agentToShopper: DirectionResult;
   unanswered: number;
@@ -370,6 +372,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         consoleReports.flatMap((report) => report.replyAckLatenciesMs),
         sendingS,
       ),
+      consoleEventsByType: consoleReports.reduce<Record<string, number>>((sum, report) => {
+        for (const [type, count] of Object.entries(report.eventsByType)) sum[type] = (sum[type] ?? 0) + count;
+        return sum;
+      }, {}),
       unanswered: shopperReports.reduce((sum, report) => sum + report.unanswered, 0),
       errors: { count: errors.length, first: errors.slice(0, 20) },
       hub: hubResult,

@@ -68,6 +68,8 @@ export const consoleReportSchema = z.strictObject({
   shopperMessagesReceived: z.array(z.string()),
   /** Receipts of a shopper message id already received (ignored by id; reported so they can be seen). */
   duplicateShopperMessages: z.number().int().nonnegative(),
+  /** Desk events the consoles got, by type, summed over this worker's consoles (where their work goes). */
+  eventsByType: z.record(z.string(), z.number().int().nonnegative()),
   errors: z.array(z.string()),
   cpu: cpuUsageSchema,
 });
