@@ -2,10 +2,11 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_SOAK_OPTIONS, type SoakOptions } from './soak.js';
 
-export const SOAK_USAGE = `Usage: npm run soak -- [--consoles 200] [--shoppers 1000] [--duration 5m] [--think 30s]
+export const SOAK_USAGE = `Usage: npm run soak -- [--consoles 200] [--shoppers 1000] [--duration 5m] [--think 30s] [--ramp 60s]
                       [--drain 60s] [--sample 5s] [--cache-dir DIR] [--json] [--out soak/results/NAME.json]
   --duration  how long shoppers keep sending (e.g. 300, 300s, 5m)
   --think     mean pause between a shopper reading a reply and sending the next message
+  --ramp      how long the shoppers take to arrive (default a fifth of the duration)
   --drain     how long the last replies may take after the sending stops
   --cache-dir where the consoles' caches go (default /dev/shm when there is one: see SoakOptions)
   --json      print the results JSON instead of the summary
@@ -38,6 +39,7 @@ export function parseSoakArgs(argv: string[]): { options: SoakOptions; json: boo
         duration: { type: 'string' },
         think: { type: 'string' },
         drain: { type: 'string' },
+        ramp: { type: 'string' },
         sample: { type: 'string' },
         'cache-dir': { type: 'string' },
         json: { type: 'boolean', default: false },
@@ -58,6 +60,7 @@ export function parseSoakArgs(argv: string[]): { options: SoakOptions; json: boo
     ...(values.duration === undefined ? {} : { durationS: seconds('duration', values.duration) }),
     ...(values.think === undefined ? {} : { thinkS: seconds('think', values.think) }),
     ...(values.drain === undefined ? {} : { drainS: seconds('drain', values.drain) }),
+    ...(values.ramp === undefined ? {} : { rampS: seconds('ramp', values.ramp) }),
     ...(values.sample === undefined ? {} : { sampleEveryS: seconds('sample', values.sample) }),
     ...(values['cache-dir'] === undefined ? {} : { cacheParentDir: values['cache-dir'] }),
   };

@@ -18,6 +18,8 @@ export interface SoakOptions {
   durationS: number;
   /** Mean pause between a shopper reading a reply and sending its next message (jittered ±50 %). */
   thinkS: number;
+  /** Seconds over which the shoppers arrive (default: the first fifth of the duration, inside the warm-up). */
+  rampS?: number;
   /** Seconds after the sending stops for the last replies to arrive. */
   drainS: number;
   sampleEveryS: number;
@@ -291,8 +293,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         hubUrl: hub.url,
         shoppers: group,
         runId,
-        // Shoppers arrive over the first fifth of the run, which the warm-up (first third) covers.
-        rampMs: Math.round(sendingMs / 5),
+        // By default shoppers arrive over the first fifth of the run, which the warm-up (first third) covers.
+        rampMs: Math.round(options.rampS === undefined ? sendingMs / 5 : options.rampS * 1000),
         stopSendingAt,
         thinkMs: Math.round(options.thinkS * 1000),
         drainUntil,
@@ -337,6 +339,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         durationS: options.durationS,
         thinkS: options.thinkS,
         drainS: options.drainS,
+        rampS: options.rampS ?? options.durationS / 5,
         sampleEveryS: options.sampleEveryS,
         consolesPerWorker: options.consolesPerWorker,
         shoppersPerWorker: options.shoppersPerWorker,
