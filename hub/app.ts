@@ -186,7 +186,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       serveClient: false,
       allowRequest: socketOriginCheck(options.corsOrigins ?? []),
     });
-    attachDeskNamespace(io, {
+    const deskNamespace = attachDeskNamespace(io, {
       store,
       sessions,
       clock,
@@ -232,6 +232,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
           segmentEngine.close();
           await logCompactor.close();
           timers.close();
+          deskNamespace.close();
           // Sockets first: open WebSocket connections would otherwise keep the HTTP server from closing.
           io.disconnectSockets(true);
           for (const namespace of ['/desk', '/chat']) io.of(namespace).disconnectSockets(true);

@@ -31,6 +31,7 @@ const sessionRoom = (tokenHash: string) => `session:${tokenHash}`;
 /** How often connected consoles' sessions are re-checked against the database (ms on the hub clock). */
 export const SESSION_SWEEP_MS = 2000;
 const SESSION_SWEEP_KEY = 'session-sweep';
+const ROSTER_PUSH_COALESCE_MS = 100;
 
 interface DeskSocketData {
   token: string;
@@ -64,7 +65,12 @@ function commandIdOf(payload: unknown): string {
   return typeof id === 'string' ? id.slice(0, 200) : '';
 }
 
-export function attachDeskNamespace(io: Server, services: DeskServices): Namespace {
+export interface AttachedDeskNamespace {
+  /** Stops pushes still waiting to go out (before the store closes). */
+  close(): void;
+}
+
+export function attachDeskNamespace(io: Server, services: DeskServices): AttachedDeskNamespace {
   const { store, sessions, clock, timers, settings, presence, activity, monitor } = services;
   const desk = io.of(DESK_NAMESPACE) as unknown as DeskNamespace;
   monitor.publishTo({
@@ -81,6 +87,16 @@ export function attachDeskNamespace(io: Server, services: DeskServices): Namespa
     if (text === pushedRoster) return;
     pushedRoster = text;
     desk.emit('roster', current);
+  };
+  // Every commit may move the open counts in the roster, which goes whole to every console: on a busy hub, one
+  // look per burst of commits (ROSTER_PUSH_COALESCE_MS) instead of one per change, which grew with agents squared.
+  // Presence and settings changes push at once, so that a console has the new roster before its request's ack.
+  let rosterPushTimer: NodeJS.Timeout | null = null;
+  const pushRosterSoon = () => {
+    rosterPushTimer ??= setTimeout(() => {
+      rosterPushTimer = null;
+      pushRosterIfChanged();
+    }, ROSTER_PUSH_COALESCE_MS);
   };
   const pushCannedReplies = (affected: 'everyone' | string) => {
     for (const socket of desk.sockets.values()) {
@@ -240,7 +256,7 @@ export function attachDeskNamespace(io: Server, services: DeskServices): Namespa
   store.onCommit((batch) => {
     for (const change of batch.changes) desk.to(LIVE_ROOM).emit('change', change);
     // Open counts change only with handed-off conversations.
-    if (batch.changes.length > 0) pushRosterIfChanged();
+    if (batch.changes.length > 0) pushRosterSoon();
   });
   presence.onChange(pushRosterIfChanged);
   settings.onChange((current) => {
@@ -260,5 +276,10 @@ export function attachDeskNamespace(io: Server, services: DeskServices): Namespa
   };
   timers.at(SESSION_SWEEP_KEY, clock() + SESSION_SWEEP_MS, sweepSessions);
 
-  return desk as unknown as Namespace;
+  return {
+    close() {
+      if (rosterPushTimer) clearTimeout(rosterPushTimer);
+      rosterPushTimer = null;
+    },
+  };
 }

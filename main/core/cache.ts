@@ -74,12 +74,23 @@ export class DeskCache {
   private readonly path: string;
   private readonly keyStore: CacheKeyStore;
   private readonly nativeBinding: string | undefined;
+  /** Prepared once per connection: preparing costs more than running most of these, and a busy hub sends many. */
+  private statements = new Map<string, Database.Statement<unknown[], unknown>>();
 
   constructor(options: OpenCacheOptions) {
     this.path = join(options.dataDir, CACHE_FILE_NAME);
     this.keyStore = options.keyStore ?? cacheKeyFile(options.dataDir);
     this.nativeBinding = options.nativeBinding;
     this.db = this.open();
+  }
+
+  private prepared<P extends unknown[] = unknown[], R = unknown>(sql: string): Database.Statement<P, R> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement as unknown as Database.Statement<P, R>;
   }
 
   private open(): Database.Database {
@@ -104,13 +115,14 @@ export class DeskCache {
    * starts an empty cache under a new key. This machine's device preferences are carried over.
    */
   removeFromDisk(): void {
-    const preferences = this.db
-      .prepare<[], { key: string; json: string }>('SELECT key, json FROM device_preferences')
-      .all();
+    const preferences = this.prepared<[], { key: string; json: string }>(
+      'SELECT key, json FROM device_preferences',
+    ).all();
     this.db.close();
     removeCacheFile(this.path, this.keyStore);
     this.db = this.open();
-    const insert = this.db.prepare<[string, string]>(
+    this.statements = new Map();
+    const insert = this.prepared<[string, string]>(
       'INSERT INTO device_preferences (key, json) VALUES (?, ?)',
     );
     this.db.transaction(() => {
@@ -204,11 +216,10 @@ export class DeskCache {
    */
   removeConversation(conversationId: string): boolean {
     return this.db.transaction(() => {
-      const existed =
-        this.db.prepare('DELETE FROM conversations WHERE id = ?').run(conversationId).changes > 0;
-      const messages = this.db.prepare('DELETE FROM messages WHERE conversation_id = ?').run(conversationId);
-      this.db.prepare('DELETE FROM unread WHERE conversation_id = ?').run(conversationId);
-      this.db.prepare('DELETE FROM shopper_history WHERE conversation_id = ?').run(conversationId);
+      const existed = this.prepared('DELETE FROM conversations WHERE id = ?').run(conversationId).changes > 0;
+      const messages = this.prepared('DELETE FROM messages WHERE conversation_id = ?').run(conversationId);
+      this.prepared('DELETE FROM unread WHERE conversation_id = ?').run(conversationId);
+      this.prepared('DELETE FROM shopper_history WHERE conversation_id = ?').run(conversationId);
       return existed || messages.changes > 0;
     })();
   }
@@ -221,7 +232,7 @@ export class DeskCache {
   resetHubData(): void {
     this.db.transaction(() => {
       for (const table of HUB_DATA_TABLES) this.db.exec(`DELETE FROM ${table}`);
-      this.db.prepare('DELETE FROM meta WHERE key IN (?, ?)').run(LAST_POSITION_KEY, LOG_ID_KEY);
+      this.prepared('DELETE FROM meta WHERE key IN (?, ?)').run(LAST_POSITION_KEY, LOG_ID_KEY);
     })();
   }
 
@@ -242,85 +253,74 @@ export class DeskCache {
 
   private hasMessage(message: Message): boolean {
     return (
-      this.db
-        .prepare<[string, string], { one: number }>(
-          'SELECT 1 AS one FROM messages WHERE conversation_id = ? AND id = ?',
-        )
-        .get(message.conversationId, message.id) !== undefined
+      this.prepared<[string, string], { one: number }>(
+        'SELECT 1 AS one FROM messages WHERE conversation_id = ? AND id = ?',
+      ).get(message.conversationId, message.id) !== undefined
     );
   }
 
   /** Conversations the console shows: every handed-off one (never those still with the AI). */
   conversations(): Conversation[] {
-    const rows = this.db
-      .prepare<[], { json: string }>(
-        "SELECT json FROM conversations WHERE status != 'with_ai' ORDER BY escalated_at, id",
-      )
-      .all();
+    const rows = this.prepared<[], { json: string }>(
+      "SELECT json FROM conversations WHERE status != 'with_ai' ORDER BY escalated_at, id",
+    ).all();
     return rows.map((row) => conversationSchema.parse(JSON.parse(row.json)));
   }
 
   /** Conversations waiting in the queue (by the status index: the reminder check runs often). */
   queuedConversations(): Conversation[] {
-    return this.db
-      .prepare<[], { json: string }>(
-        "SELECT json FROM conversations WHERE status = 'queued' ORDER BY escalated_at, id",
-      )
+    return this.prepared<[], { json: string }>(
+      "SELECT json FROM conversations WHERE status = 'queued' ORDER BY escalated_at, id",
+    )
       .all()
       .map((row) => conversationSchema.parse(JSON.parse(row.json)));
   }
 
   conversation(id: string): Conversation | null {
-    const row = this.db
-      .prepare<[string], { json: string }>('SELECT json FROM conversations WHERE id = ?')
-      .get(id);
+    const row = this.prepared<[string], { json: string }>('SELECT json FROM conversations WHERE id = ?').get(
+      id,
+    );
     return row ? conversationSchema.parse(JSON.parse(row.json)) : null;
   }
 
   /** The hub's messages of a conversation in the hub's order. */
   messages(conversationId: string): Message[] {
-    const rows = this.db
-      .prepare<[string], { json: string }>(
-        'SELECT json FROM messages WHERE conversation_id = ? ORDER BY position, id',
-      )
-      .all(conversationId);
+    const rows = this.prepared<[string], { json: string }>(
+      'SELECT json FROM messages WHERE conversation_id = ? ORDER BY position, id',
+    ).all(conversationId);
     return rows.map((row) => messageSchema.parse(JSON.parse(row.json)));
   }
 
   // --- outbox -------------------------------------------------------------------------------------------
 
   addCommand(command: Command, createdAt: string): OutboxEntry {
-    const info = this.db
-      .prepare(
-        'INSERT INTO outbox (command_id, conversation_id, type, command_json, created_at) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(command.id, command.conversationId, command.type, JSON.stringify(command), createdAt);
+    const info = this.prepared(
+      'INSERT INTO outbox (command_id, conversation_id, type, command_json, created_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(command.id, command.conversationId, command.type, JSON.stringify(command), createdAt);
     return { seq: Number(info.lastInsertRowid), command, createdAt, status: 'pending', error: null };
   }
 
   /** The oldest command still waiting for the hub's ack. */
   nextPendingCommand(): OutboxEntry | null {
-    const row = this.db
-      .prepare<[], OutboxRow>("SELECT * FROM outbox WHERE status = 'pending' ORDER BY seq LIMIT 1")
-      .get();
+    const row = this.prepared<[], OutboxRow>(
+      "SELECT * FROM outbox WHERE status = 'pending' ORDER BY seq LIMIT 1",
+    ).get();
     return row ? toOutboxEntry(row) : null;
   }
 
   pendingCommands(): OutboxEntry[] {
-    return this.db
-      .prepare<[], OutboxRow>("SELECT * FROM outbox WHERE status = 'pending' ORDER BY seq")
+    return this.prepared<[], OutboxRow>("SELECT * FROM outbox WHERE status = 'pending' ORDER BY seq")
       .all()
       .map(toOutboxEntry);
   }
 
   /** Our replies and notes the hub has not stored (yet, or ever): pending or refused, oldest first. */
   localMessages(conversationId: string): OutboxEntry[] {
-    return this.db
-      .prepare<[string], OutboxRow>(
-        `SELECT * FROM outbox o WHERE o.conversation_id = ? AND o.type IN ('reply', 'note')
+    return this.prepared<[string], OutboxRow>(
+      `SELECT * FROM outbox o WHERE o.conversation_id = ? AND o.type IN ('reply', 'note')
            AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = o.conversation_id AND m.id = o.command_id)
          ORDER BY seq`,
-      )
+    )
       .all(conversationId)
       .map(toOutboxEntry);
   }
@@ -335,7 +335,7 @@ export class DeskCache {
     message: Message | undefined,
   ): { conversation: Conversation | null; message: Message | null } {
     return this.db.transaction(() => {
-      this.db.prepare('DELETE FROM outbox WHERE command_id = ?').run(commandId);
+      this.prepared('DELETE FROM outbox WHERE command_id = ?').run(commandId);
       const conversationChanged = this.upsertConversation(conversation);
       const messageAdded = message ? this.upsertMessage(message, 'keep_existing') : false;
       return {
@@ -347,11 +347,9 @@ export class DeskCache {
 
   /** Whether one of our commands of these types for this conversation still waits for the hub's ack. */
   hasPendingCommand(conversationId: string, types: readonly Command['type'][]): boolean {
-    const rows = this.db
-      .prepare<[string], { type: string }>(
-        "SELECT type FROM outbox WHERE conversation_id = ? AND status = 'pending'",
-      )
-      .all(conversationId);
+    const rows = this.prepared<[string], { type: string }>(
+      "SELECT type FROM outbox WHERE conversation_id = ? AND status = 'pending'",
+    ).all(conversationId);
     return rows.some((row) => (types as readonly string[]).includes(row.type));
   }
 
@@ -360,15 +358,15 @@ export class DeskCache {
    * that what was written (a reply, a note, a transfer note) is never lost.
    */
   refuseCommand(commandId: string, error: DeskError): void {
-    this.db
-      .prepare("UPDATE outbox SET status = 'failed', error_json = ? WHERE command_id = ?")
-      .run(JSON.stringify(error), commandId);
+    this.prepared("UPDATE outbox SET status = 'failed', error_json = ? WHERE command_id = ?").run(
+      JSON.stringify(error),
+      commandId,
+    );
   }
 
   /** Commands the hub refused that the agent has not dismissed, oldest first. */
   failedCommands(): OutboxEntry[] {
-    return this.db
-      .prepare<[], OutboxRow>("SELECT * FROM outbox WHERE status = 'failed' ORDER BY seq")
+    return this.prepared<[], OutboxRow>("SELECT * FROM outbox WHERE status = 'failed' ORDER BY seq")
       .all()
       .map(toOutboxEntry);
   }
@@ -376,20 +374,20 @@ export class DeskCache {
   /** Removes a refused command; returns it, or null when there was none by that id (or it is still pending). */
   dismissFailedCommand(commandId: string): OutboxEntry | null {
     return this.db.transaction(() => {
-      const row = this.db
-        .prepare<[string], OutboxRow>("SELECT * FROM outbox WHERE command_id = ? AND status = 'failed'")
-        .get(commandId);
+      const row = this.prepared<[string], OutboxRow>(
+        "SELECT * FROM outbox WHERE command_id = ? AND status = 'failed'",
+      ).get(commandId);
       if (!row) return null;
-      this.db.prepare('DELETE FROM outbox WHERE seq = ?').run(row.seq);
+      this.prepared('DELETE FROM outbox WHERE seq = ?').run(row.seq);
       return toOutboxEntry(row);
     })();
   }
 
   /** Commands not yet acknowledged by the hub. */
   unsentCount(): number {
-    const row = this.db
-      .prepare<[], { count: number }>("SELECT COUNT(*) AS count FROM outbox WHERE status = 'pending'")
-      .get();
+    const row = this.prepared<[], { count: number }>(
+      "SELECT COUNT(*) AS count FROM outbox WHERE status = 'pending'",
+    ).get();
     return row?.count ?? 0;
   }
 
@@ -397,123 +395,109 @@ export class DeskCache {
 
   /** The last value the hub pushed under `key`, parsed; null if none or no longer readable. */
   hubState<T>(key: HubStateKey, schema: z.ZodType<T>): T | null {
-    const row = this.db
-      .prepare<[string], { json: string }>('SELECT json FROM hub_state WHERE key = ?')
-      .get(key);
+    const row = this.prepared<[string], { json: string }>('SELECT json FROM hub_state WHERE key = ?').get(
+      key,
+    );
     return row ? parseStored(row.json, schema) : null;
   }
 
   setHubState(key: HubStateKey, value: unknown): void {
-    this.db
-      .prepare(
-        'INSERT INTO hub_state (key, json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET json = excluded.json',
-      )
-      .run(key, JSON.stringify(value));
+    this.prepared(
+      'INSERT INTO hub_state (key, json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET json = excluded.json',
+    ).run(key, JSON.stringify(value));
   }
 
   shopperHistory<T>(conversationId: string, schema: z.ZodType<T>): T | null {
-    const row = this.db
-      .prepare<[string], { json: string }>('SELECT json FROM shopper_history WHERE conversation_id = ?')
-      .get(conversationId);
+    const row = this.prepared<[string], { json: string }>(
+      'SELECT json FROM shopper_history WHERE conversation_id = ?',
+    ).get(conversationId);
     return row ? parseStored(row.json, schema) : null;
   }
 
   setShopperHistory(conversationId: string, value: unknown, fetchedAt: string): void {
-    this.db
-      .prepare(
-        `INSERT INTO shopper_history (conversation_id, json, fetched_at) VALUES (?, ?, ?)
+    this.prepared(
+      `INSERT INTO shopper_history (conversation_id, json, fetched_at) VALUES (?, ?, ?)
          ON CONFLICT (conversation_id) DO UPDATE SET json = excluded.json, fetched_at = excluded.fetched_at`,
-      )
-      .run(conversationId, JSON.stringify(value), fetchedAt);
+    ).run(conversationId, JSON.stringify(value), fetchedAt);
   }
 
   /** Unread counts per conversation (only those above 0). */
   unread(): Record<string, number> {
-    const rows = this.db
-      .prepare<[], { conversation_id: string; count: number }>('SELECT conversation_id, count FROM unread')
-      .all();
+    const rows = this.prepared<[], { conversation_id: string; count: number }>(
+      'SELECT conversation_id, count FROM unread',
+    ).all();
     return Object.fromEntries(rows.map((row) => [row.conversation_id, row.count]));
   }
 
   addUnread(conversationId: string, count: number): void {
     if (count <= 0) return;
-    this.db
-      .prepare(
-        `INSERT INTO unread (conversation_id, count) VALUES (?, ?)
+    this.prepared(
+      `INSERT INTO unread (conversation_id, count) VALUES (?, ?)
          ON CONFLICT (conversation_id) DO UPDATE SET count = count + excluded.count`,
-      )
-      .run(conversationId, count);
+    ).run(conversationId, count);
   }
 
   /** Returns whether there was anything to clear. */
   clearUnread(conversationId: string): boolean {
-    return this.db.prepare('DELETE FROM unread WHERE conversation_id = ?').run(conversationId).changes > 0;
+    return this.prepared('DELETE FROM unread WHERE conversation_id = ?').run(conversationId).changes > 0;
   }
 
   devicePreference<T>(key: string, schema: z.ZodType<T>): T | null {
-    const row = this.db
-      .prepare<[string], { json: string }>('SELECT json FROM device_preferences WHERE key = ?')
-      .get(key);
+    const row = this.prepared<[string], { json: string }>(
+      'SELECT json FROM device_preferences WHERE key = ?',
+    ).get(key);
     return row ? parseStored(row.json, schema) : null;
   }
 
   setDevicePreference(key: string, value: unknown): void {
-    this.db
-      .prepare(
-        `INSERT INTO device_preferences (key, json) VALUES (?, ?)
+    this.prepared(
+      `INSERT INTO device_preferences (key, json) VALUES (?, ?)
          ON CONFLICT (key) DO UPDATE SET json = excluded.json`,
-      )
-      .run(key, JSON.stringify(value));
+    ).run(key, JSON.stringify(value));
   }
 
   // --- internals ----------------------------------------------------------------------------------------
 
   /** Upsert that never replaces a newer version with an older one (acks can arrive after the log's push). */
   private upsertConversation(conversation: Conversation): boolean {
-    const info = this.db
-      .prepare(
-        `INSERT INTO conversations (id, status, assignee_id, escalated_at, last_message_at, version, json)
+    const info = this.prepared(
+      `INSERT INTO conversations (id, status, assignee_id, escalated_at, last_message_at, version, json)
          VALUES (@id, @status, @assigneeId, @escalatedAt, @lastMessageAt, @version, @json)
          ON CONFLICT (id) DO UPDATE SET status = excluded.status, assignee_id = excluded.assignee_id,
            escalated_at = excluded.escalated_at, last_message_at = excluded.last_message_at,
            version = excluded.version, json = excluded.json
          WHERE excluded.version >= conversations.version`,
-      )
-      .run({
-        id: conversation.id,
-        status: conversation.status,
-        assigneeId: conversation.assignee?.id ?? null,
-        escalatedAt: conversation.escalatedAt,
-        lastMessageAt: conversation.lastMessageAt,
-        version: conversation.version,
-        json: JSON.stringify(conversation),
-      });
+    ).run({
+      id: conversation.id,
+      status: conversation.status,
+      assigneeId: conversation.assignee?.id ?? null,
+      escalatedAt: conversation.escalatedAt,
+      lastMessageAt: conversation.lastMessageAt,
+      version: conversation.version,
+      json: JSON.stringify(conversation),
+    });
     return info.changes > 0;
   }
 
   private upsertMessage(message: Message, mode: 'replace' | 'keep_existing'): boolean {
     const conflict =
       mode === 'replace' ? 'DO UPDATE SET position = excluded.position, json = excluded.json' : 'DO NOTHING';
-    const info = this.db
-      .prepare(
-        `INSERT INTO messages (conversation_id, id, position, json) VALUES (?, ?, ?, ?)
+    const info = this.prepared(
+      `INSERT INTO messages (conversation_id, id, position, json) VALUES (?, ?, ?, ?)
          ON CONFLICT (conversation_id, id) ${conflict}`,
-      )
-      .run(message.conversationId, message.id, message.position, JSON.stringify(message));
+    ).run(message.conversationId, message.id, message.position, JSON.stringify(message));
     return info.changes > 0;
   }
 
   private getMeta(key: string): string | null {
-    const row = this.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key);
+    const row = this.prepared<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key);
     return row?.value ?? null;
   }
 
   private setMeta(key: string, value: string): void {
-    this.db
-      .prepare(
-        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      )
-      .run(key, value);
+    this.prepared(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ).run(key, value);
   }
 }
 

@@ -89,6 +89,11 @@ export class HubClient {
   private syncAgain = false;
   /** Live changes that arrive while a sync runs: applied after it, in order. */
   private buffered: HubChange[] = [];
+  /**
+   * Live changes received in this turn of the event loop: a burst (a busy hub pushes many per read) is applied in
+   * one cache transaction, one commit instead of one per change.
+   */
+  private pendingLive: HubChange[] = [];
   /** The running catch-up started from an empty cache. */
   private initialSync = false;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -207,7 +212,18 @@ export class HubClient {
       this.buffered.push(parsed.data);
       return;
     }
-    const result = this.options.cache.applyChanges([parsed.data], { fromSync: false });
+    this.pendingLive.push(parsed.data);
+    if (this.pendingLive.length === 1) setImmediate(() => this.applyPendingLive());
+  }
+
+  private applyPendingLive(): void {
+    const changes = this.pendingLive.splice(0);
+    if (this.closed || changes.length === 0) return;
+    if (this.syncing) {
+      this.buffered.push(...changes);
+      return;
+    }
+    const result = this.options.cache.applyChanges(changes, { fromSync: false });
     this.notifyApplied(result, true);
     if (result.gap) void this.catchUp();
   }
@@ -301,6 +317,7 @@ export class HubClient {
     this.options.cache.resetHubData();
     // What arrived live so far is in the log the resync reads from 0.
     this.buffered = [];
+    this.pendingLive = [];
     this.initialSync = true;
     this.progress.end();
     this.options.listener.reset();
