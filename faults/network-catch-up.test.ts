@@ -14,30 +14,17 @@ import {
   nextEvent,
   openCore,
   postHandoff,
-  sampleHandoff,
   signedInCore,
   startTestHub,
   uniqueConversationId,
   waitForConnection,
+  longHandoff,
 } from '../main/core/test-support/hub-harness.js';
 
 const cleanups = cleanupsAfterEach();
 const { closeLater } = cleanups;
 
 const BACKLOG_MESSAGES = 4_000;
-
-function longHandoff(conversationId: string) {
-  const start = Date.now() - BACKLOG_MESSAGES * 1000;
-  return {
-    ...sampleHandoff(conversationId),
-    transcript: Array.from({ length: BACKLOG_MESSAGES }, (_, index) => ({
-      id: `m${index + 1}`,
-      author: index % 2 === 0 ? ('shopper' as const) : ('customer_agent' as const),
-      text: `Meddelande ${index + 1} om ordern`,
-      sentAt: new Date(start + index * 1000).toISOString(),
-    })),
-  };
-}
 
 describe('a network cut during a catch-up', () => {
   it('resumes where it stopped and converges to exactly the hub’s state', { timeout: 60_000 }, async () => {
@@ -50,7 +37,8 @@ describe('a network cut during a catch-up', () => {
     await (await signedInCore(proxy.url, 'agent1@demo.test', dataDir)).close();
     // Thousands of changes while the console is away (the other console gets them live).
     const conversationIds = [uniqueConversationId('backlog')];
-    for (const conversationId of conversationIds) await postHandoff(hub.url, longHandoff(conversationId));
+    for (const conversationId of conversationIds)
+      await postHandoff(hub.url, longHandoff(conversationId, BACKLOG_MESSAGES));
 
     const returning = closeLater(openCore(dataDir, proxy.url, { syncPageSize: 100 }));
     // Cut once it has applied some of the backlog but not all of it.

@@ -50,6 +50,8 @@ export const DEFAULT_SOAK_OPTIONS: SoakOptions = {
 export const RSS_GROWTH_LIMIT = 1.1;
 /** The memory criterion needs this many samples in each third to mean anything. */
 const MIN_SAMPLES_PER_THIRD = 3;
+/** Consoles yield the CPU to the hub and the shoppers (see startSoakWorker). */
+const CONSOLE_WORKER_NICENESS = 10;
 const INTEGRATION_TOKEN = 'soak-integration-token-0123456789';
 const AGENT_PASSWORD = 'soak-agent-password';
 const STARTUP_MS = 15 * 60_000;
@@ -262,7 +264,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
 
     const consoleStartedAt = Date.now();
     const consoleWorkers = chunks(accounts, options.consolesPerWorker).map((group, index) => {
-      const worker = startSoakWorker(`console worker ${index}`, 'soak/console-worker.ts');
+      const worker = startSoakWorker(
+        `console worker ${index}`,
+        'soak/console-worker.ts',
+        CONSOLE_WORKER_NICENESS,
+      );
       workers.push(worker);
       worker.send({
         kind: 'start',

@@ -2,6 +2,7 @@
 // message is parsed against worker-protocol.ts. Child processes, not threads: each gets its own event loop
 // and heap, so the load generator spreads over the machine's cores instead of queueing behind itself.
 import { fork, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { workerMessageSchema, type WorkerMessage } from './worker-protocol.js';
 
@@ -25,7 +26,11 @@ export interface SoakWorker {
   close(timeoutMs: number): Promise<void>;
 }
 
-export function startSoakWorker(name: string, entry: string): SoakWorker {
+/**
+ * `niceness` > 0 lowers the worker's CPU priority. The console workers stand in for 200 agents' own computers: on
+ * one machine they must not starve the hub under test (nor the shoppers) of the CPU they would have had there.
+ */
+export function startSoakWorker(name: string, entry: string, niceness = 0): SoakWorker {
   const child: ChildProcess = fork(join(repoRoot, entry), [], {
     cwd: repoRoot,
     // SOAK_WORKER_NODE_ARGS adds node flags to every worker, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to
@@ -33,6 +38,7 @@ export function startSoakWorker(name: string, entry: string): SoakWorker {
     execArgv: ['--import', 'tsx', ...(process.env.SOAK_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean)],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  if (niceness > 0 && child.pid !== undefined) setPriority(child.pid, niceness);
   const waiters = new Set<Waiter>();
   /** Messages nobody waited for yet, kept so that a `next` called late still gets them. */
   const early: WorkerMessage[] = [];

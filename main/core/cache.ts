@@ -102,6 +102,9 @@ export class DeskCache {
     db.pragma('journal_mode = WAL');
     // The outbox must survive a crash once a call has returned `pending`.
     db.pragma('synchronous = FULL');
+    // Pages are decrypted on every read from the file: keep the working set (open conversations, recent
+    // messages, the search index's hot pages) in memory. Negative: KiB.
+    db.pragma('cache_size = -16000');
     migrateCache(db);
     return db;
   }

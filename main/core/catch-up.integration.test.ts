@@ -8,11 +8,11 @@ import {
   getHandoff,
   openCore,
   postHandoff,
-  sampleHandoff,
   signedInCore,
   testHubForFile,
   uniqueConversationId,
   waitForConnection,
+  longHandoff,
 } from './test-support/hub-harness.js';
 
 const hub = testHubForFile();
@@ -20,26 +20,12 @@ const { closeLater } = cleanupsAfterEach();
 
 const BACKLOG_MESSAGES = 3_000;
 
-/** A handoff whose transcript alone is thousands of changes in the hub's log. */
-function longHandoff(conversationId: string) {
-  const start = Date.now() - BACKLOG_MESSAGES * 1000;
-  return {
-    ...sampleHandoff(conversationId),
-    transcript: Array.from({ length: BACKLOG_MESSAGES }, (_, index) => ({
-      id: `m${index + 1}`,
-      author: index % 2 === 0 ? ('shopper' as const) : ('customer_agent' as const),
-      text: `Meddelande ${index + 1} om ordern`,
-      sentAt: new Date(start + index * 1000).toISOString(),
-    })),
-  };
-}
-
 describe('catching up after a long absence', () => {
   it('reports {applied, total} while it applies a big backlog, at most ~10 times a second, then null', async () => {
     const dataDir = temporaryDir();
     await (await signedInCore(hub.url, 'agent1@demo.test', dataDir)).close();
     const conversationId = uniqueConversationId('backlog');
-    await postHandoff(hub.url, longHandoff(conversationId));
+    await postHandoff(hub.url, longHandoff(conversationId, BACKLOG_MESSAGES));
 
     const core = closeLater(openCore(dataDir, hub.url, { syncPageSize: 200 }));
     const seen: { at: number; connection: ConnectionState }[] = [];

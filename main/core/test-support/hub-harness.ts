@@ -148,6 +148,20 @@ export function sampleHandoff(conversationId: string, email = `${conversationId}
   };
 }
 
+/** A handoff whose transcript alone is `messages` changes in the hub's log (a console's backlog to catch up). */
+export function longHandoff(conversationId: string, messages: number) {
+  const start = Date.now() - messages * 1000;
+  return {
+    ...sampleHandoff(conversationId),
+    transcript: Array.from({ length: messages }, (_, index) => ({
+      id: `m${index + 1}`,
+      author: index % 2 === 0 ? ('shopper' as const) : ('customer_agent' as const),
+      text: `Meddelande ${index + 1} om ordern`,
+      sentAt: new Date(start + index * 1000).toISOString(),
+    })),
+  };
+}
+
 /** Posts a fresh sample handoff; resolves with its conversation id once every one of `cores` has received it. */
 export async function handoffReceivedBy(
   hubUrl: string,
