@@ -31,7 +31,7 @@ const sessionRoom = (tokenHash: string) => `session:${tokenHash}`;
 /** How often connected consoles' sessions are re-checked against the database (ms on the hub clock). */
 export const SESSION_SWEEP_MS = 2000;
 const SESSION_SWEEP_KEY = 'session-sweep';
-const ROSTER_PUSH_COALESCE_MS = 100;
+const ROSTER_PUSH_INTERVAL_MS = 500;
 
 interface DeskSocketData {
   token: string;
@@ -88,15 +88,22 @@ export function attachDeskNamespace(io: Server, services: DeskServices): Attache
     pushedRoster = text;
     desk.emit('roster', current);
   };
-  // Every commit may move the open counts in the roster, which goes whole to every console: on a busy hub, one
-  // look per burst of commits (ROSTER_PUSH_COALESCE_MS) instead of one per change, which grew with agents squared.
-  // Presence and settings changes push at once, so that a console has the new roster before its request's ack.
+  // Every commit may move the open counts in the roster, which goes whole to every console: the first change after
+  // a quiet spell is pushed at once, the rest of a burst (a flood of claims) at most once per
+  // ROSTER_PUSH_INTERVAL_MS, instead of once per commit, which grew with agents squared. Presence and settings
+  // changes push at once, so that a console has the new roster before its request's ack.
   let rosterPushTimer: NodeJS.Timeout | null = null;
+  let lastRosterLookAt = Number.NEGATIVE_INFINITY;
+  const lookAtRoster = () => {
+    rosterPushTimer = null;
+    lastRosterLookAt = Date.now();
+    pushRosterIfChanged();
+  };
   const pushRosterSoon = () => {
-    rosterPushTimer ??= setTimeout(() => {
-      rosterPushTimer = null;
-      pushRosterIfChanged();
-    }, ROSTER_PUSH_COALESCE_MS);
+    if (rosterPushTimer) return;
+    const wait = lastRosterLookAt + ROSTER_PUSH_INTERVAL_MS - Date.now();
+    if (wait <= 0) lookAtRoster();
+    else rosterPushTimer = setTimeout(lookAtRoster, wait);
   };
   const pushCannedReplies = (affected: 'everyone' | string) => {
     for (const socket of desk.sockets.values()) {
