@@ -135,3 +135,18 @@ describe('demo mode', () => {
     expect((await api(hub.url, '/')).url).toMatch(/\/chat\/$/);
   });
 });
+
+describe('stopping', () => {
+  it('is not held up by a client that never finishes its request', async () => {
+    const hub = await hubForTest();
+    const { port } = new URL(hub.url);
+    const { connect } = await import('node:net');
+    const stalled = connect(Number(port), '127.0.0.1');
+    await new Promise((resolve) => stalled.once('connect', resolve));
+    // Headers begun, never ended: Node would keep this connection for its whole header timeout.
+    stalled.write('GET /api/v1/handoffs HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+    const cut = new Promise((resolve) => stalled.once('close', resolve));
+    await hub.close();
+    await cut;
+  });
+});

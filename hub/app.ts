@@ -40,6 +40,9 @@ import { ActivityTracker } from './team/activity.js';
 import { PresenceTracker } from './team/presence.js';
 import { Router } from './team/router.js';
 
+/** How long close() waits for connections that are still busy before cutting them. */
+const CLOSE_GRACE_MS = 2_000;
+
 export interface HubOptions {
   /** 0 picks any free port. */
   port: number;
@@ -237,7 +240,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
           io.disconnectSockets(true);
           for (const namespace of ['/desk', '/chat']) io.of(namespace).disconnectSockets(true);
           io.engine.close();
+          // A client that never finishes its request (a half-sent header, a stalled proxy) would hold the server
+          // open for Node's header timeout: after a short grace, its connection is cut.
+          const cutLingering = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
           await app.close();
+          clearTimeout(cutLingering);
           store.close();
         })();
         return closing;

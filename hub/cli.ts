@@ -24,7 +24,11 @@ import { DEMO_ACCOUNTS, DEMO_INTEGRATION_TOKEN, DEMO_PASSWORD } from './demo/see
 import { DEFAULT_REQUEST_RATE_LIMIT } from './http/security-plugins.js';
 import { DEFAULT_BUSY_TIMEOUT_MS } from './store/sqlite/hub-connection.js';
 import { ForwardingConfigError, forwardingFromEnv } from './outbound/forwarding-env.js';
+
 import { EVENTS_KEY_USAGE, isEventsKeyCommand, runEventsKeyCommand } from './klaviyo/events-key-cli.js';
+
+/** How long a stop (SIGTERM, SIGINT) may take before the hub exits without finishing its close. */
+const STOP_GRACE_MS = 10_000;
 
 const USAGE = `Usage:
   npm run hub                          start the hub (configured by HUB_PORT, HUB_HOST, HUB_DATA_DIR,
@@ -259,6 +263,12 @@ async function serve(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`Hub stopping (${signal})…`);
+    // A connection that never finishes closing must not keep the hub from stopping: everything acknowledged is
+    // already committed, so leaving now is as safe as a crash, and the supervisor can start it again.
+    setTimeout(() => {
+      console.error(`Hub did not stop within ${STOP_GRACE_MS / 1000} s; exiting anyway.`);
+      process.exit(1);
+    }, STOP_GRACE_MS).unref();
     hub.close().then(
       () => process.exit(0),
       (error: unknown) => {
