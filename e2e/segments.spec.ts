@@ -2,7 +2,8 @@
 // shopper in "Got a recommendation, no order since" (and the handoff in "Recently escalated") in the agent's
 // shopper panel; a Placed Order takes the first away. A lead builds a segment in Settings and sees it counted;
 // an agent has no builder. The lead's Integrations section shows forwarding's state.
-import { DEMO_EVENTS_API_KEY, EVENTS_PATH, KLAVIYO_REVISION } from '../shared/klaviyo-api.js';
+import { DEMO_EVENTS_API_KEY, EVENTS_PATH } from '../shared/klaviyo-api.js';
+import { eventBody, klaviyoFetch } from '../hub/klaviyo/events-api-test-kit.js';
 import { expect, postHandoff, queueRow, sampleHandoff, test } from './fixtures/desk.js';
 import { openSettings } from './fixtures/console.js';
 
@@ -11,23 +12,8 @@ async function postKlaviyoEvent(
   hubUrl: string,
   event: { email: string; metric: string; properties: Record<string, unknown> },
 ): Promise<void> {
-  const response = await fetch(`${hubUrl}${EVENTS_PATH}`, {
-    method: 'POST',
-    headers: {
-      authorization: `Klaviyo-API-Key ${DEMO_EVENTS_API_KEY}`,
-      revision: KLAVIYO_REVISION,
-      'content-type': 'application/vnd.api+json',
-    },
-    body: JSON.stringify({
-      data: {
-        type: 'event',
-        attributes: {
-          properties: event.properties,
-          metric: { data: { type: 'metric', attributes: { name: event.metric } } },
-          profile: { data: { type: 'profile', attributes: { email: event.email } } },
-        },
-      },
-    }),
+  const response = await klaviyoFetch(hubUrl, EVENTS_PATH, DEMO_EVENTS_API_KEY, {
+    body: eventBody({ metric: event.metric, profile: { email: event.email }, properties: event.properties }),
   });
   expect(response.status, await response.text()).toBe(202);
 }

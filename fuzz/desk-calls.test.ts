@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bridgeResponseSchema, deskCalls, WEB_BRIDGE_PATH, type DeskCallName } from '../shared/desk-api.js';
+import { deskCalls, WEB_BRIDGE_PATH, type DeskCallName } from '../shared/desk-api.js';
 import type { DeskCore } from '../main/core/desk-core.js';
 import { dispatchDeskCall, type DispatchOutcome } from '../main/core/dispatch.js';
 import {
@@ -16,6 +16,7 @@ import {
   type TestHub,
 } from '../main/core/test-support/hub-harness.js';
 import { createDeskBridgeServer, type DeskBridgeServer } from '../main/web/desk-bridge-server.js';
+import { bridgeResultOf } from '../main/web/test-support/bridge-result.js';
 import { fuzzParameters } from './fuzz-settings.js';
 import { anyValue, asJsonText, malformedJsonText, mutationsOf, socketNested } from './hostile-values.js';
 
@@ -185,19 +186,7 @@ describe('the web host bridge under hostile frames', () => {
 
   /** Sends a frame and resolves with the next result frame (event frames are skipped). */
   function answerTo(frame: string | Buffer): Promise<unknown> {
-    return within(
-      new Promise((resolve) => {
-        const onMessage = (data: Buffer) => {
-          const parsed = bridgeResponseSchema.parse(JSON.parse(data.toString()));
-          if (parsed.kind !== 'result') return;
-          socket.off('message', onMessage);
-          resolve(parsed);
-        };
-        socket.on('message', onMessage);
-        socket.send(frame);
-      }),
-      `bridge frame ${frame.toString().slice(0, 200)}`,
-    );
+    return within(bridgeResultOf(socket, frame), `bridge frame ${frame.toString().slice(0, 200)}`);
   }
 
   beforeAll(async () => {

@@ -37,17 +37,19 @@ export interface AttemptRecord extends DeliveryAttempt {
   metric: string;
 }
 
+export interface NewWebhook {
+  id: string;
+  url: string;
+  metrics: string[];
+  secret: string;
+  createdAt: string;
+  cursor: number;
+}
+
 export interface OutboundStore {
   /** Creates forwarding's destination at cursor 0, or updates its URL and metrics keeping its cursor. */
   saveForwarding(config: { url: string; metrics: string[]; at: string }): Destination;
-  insertWebhook(webhook: {
-    id: string;
-    url: string;
-    metrics: string[];
-    secret: string;
-    createdAt: string;
-    cursor: number;
-  }): Destination;
+  insertWebhook(webhook: NewWebhook): Destination;
   /** Removes a destination with its log and failures; false if unknown. */
   deleteDestination(id: string): boolean;
   getDestination(id: string): Destination | null;

@@ -10,7 +10,13 @@ import {
   type FailedEvent,
   type OutboundError,
 } from '../../shared/outbound.js';
-import type { AttemptRecord, Destination, OutboundEvent, OutboundStore } from './outbound-store.js';
+import type {
+  AttemptRecord,
+  Destination,
+  NewWebhook,
+  OutboundEvent,
+  OutboundStore,
+} from './outbound-store.js';
 
 /** The delivery log keeps this many attempts per destination; older ones are trimmed as new ones come. */
 export const ATTEMPTS_KEPT_PER_DESTINATION = 1000;
@@ -137,14 +143,7 @@ export class SqliteOutboundStore implements OutboundStore {
     return this.getDestination('forwarding')!;
   }
 
-  insertWebhook(webhook: {
-    id: string;
-    url: string;
-    metrics: string[];
-    secret: string;
-    createdAt: string;
-    cursor: number;
-  }): Destination {
+  insertWebhook(webhook: NewWebhook): Destination {
     this.db
       .prepare(
         `INSERT INTO outbound_destinations (id, kind, url, metrics_json, secret, cursor, created_at)

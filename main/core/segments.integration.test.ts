@@ -2,7 +2,8 @@
 // the shopper's history (and stay as the last known copy offline), follow events posted through the
 // Klaviyo-compatible API, every account lists the segments, a lead defines and deletes one, an agent is refused.
 import { describe, expect, it, vi } from 'vitest';
-import { DEMO_EVENTS_API_KEY, EVENTS_PATH, KLAVIYO_REVISION } from '../../shared/klaviyo-api.js';
+import { DEMO_EVENTS_API_KEY, EVENTS_PATH } from '../../shared/klaviyo-api.js';
+import { eventBody, klaviyoFetch } from '../../hub/klaviyo/events-api-test-kit.js';
 import { METRICS } from '../../shared/events.js';
 import type { DeskCore } from './desk-core.js';
 import {
@@ -16,23 +17,8 @@ const { hubForTest, agent } = hubsAndAgentsClosedAfterEach();
 
 /** Posts one event for the shopper with `email`, exactly as a Klaviyo client would. */
 async function postEvent(hubUrl: string, email: string, metric: string, properties: Record<string, unknown>) {
-  const response = await fetch(`${hubUrl}${EVENTS_PATH}`, {
-    method: 'POST',
-    headers: {
-      authorization: `Klaviyo-API-Key ${DEMO_EVENTS_API_KEY}`,
-      revision: KLAVIYO_REVISION,
-      'content-type': 'application/vnd.api+json',
-    },
-    body: JSON.stringify({
-      data: {
-        type: 'event',
-        attributes: {
-          properties,
-          metric: { data: { type: 'metric', attributes: { name: metric } } },
-          profile: { data: { type: 'profile', attributes: { email } } },
-        },
-      },
-    }),
+  const response = await klaviyoFetch(hubUrl, EVENTS_PATH, DEMO_EVENTS_API_KEY, {
+    body: eventBody({ metric, profile: { email }, properties }),
   });
   expect(response.status, await response.clone().text()).toBe(202);
 }

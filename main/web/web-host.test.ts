@@ -10,6 +10,7 @@ import {
 } from '../../shared/desk-api.js';
 import { temporaryDir } from '../core/test-support/fixtures.js';
 import { CONSOLE_KEY_FILE_NAME } from './bridge-secret.js';
+import { bridgeResultOf } from './test-support/bridge-result.js';
 import { startWebHost, type RunningWebHost } from './web-host.js';
 
 let host: RunningWebHost;
@@ -58,20 +59,6 @@ async function openBridge(origin = host.url, cookie?: string | null): Promise<We
       reject(new Error(`refused with ${response.statusCode}`)),
     );
     socket.once('error', reject);
-  });
-}
-
-/** Sends one raw frame and resolves with the next result frame. */
-function exchange(socket: WebSocket, frame: string) {
-  return new Promise<ReturnType<typeof bridgeResponseSchema.parse>>((resolve) => {
-    const onMessage = (data: Buffer) => {
-      const parsed = bridgeResponseSchema.parse(JSON.parse(data.toString()));
-      if (parsed.kind !== 'result') return;
-      socket.off('message', onMessage);
-      resolve(parsed);
-    };
-    socket.on('message', onMessage);
-    socket.send(frame);
   });
 }
 
@@ -174,7 +161,7 @@ describe('the web host', () => {
 
   it('carries DeskApi calls over the WebSocket from its own origin', async () => {
     const socket = await openBridge();
-    const answer = await exchange(
+    const answer = await bridgeResultOf(
       socket,
       JSON.stringify({ kind: 'call', id: 7, method: 'getSnapshot', args: {} }),
     );
@@ -190,20 +177,23 @@ describe('the web host', () => {
 
   it('answers bad frames, unknown methods and bad arguments with error results and keeps serving', async () => {
     const socket = await openBridge();
-    expect(await exchange(socket, 'not json')).toMatchObject({
+    expect(await bridgeResultOf(socket, 'not json')).toMatchObject({
       ok: false,
       id: -1,
       error: { code: 'invalid_frame' },
     });
-    expect(await exchange(socket, JSON.stringify({ kind: 'call', id: 3, method: 42 }))).toMatchObject({
+    expect(await bridgeResultOf(socket, JSON.stringify({ kind: 'call', id: 3, method: 42 }))).toMatchObject({
       ok: false,
       id: 3,
       error: { code: 'invalid_frame', message: expect.stringContaining('method') },
     });
     expect(
-      await exchange(socket, JSON.stringify({ kind: 'call', id: 4, method: 'launchMissiles', args: {} })),
+      await bridgeResultOf(
+        socket,
+        JSON.stringify({ kind: 'call', id: 4, method: 'launchMissiles', args: {} }),
+      ),
     ).toMatchObject({ ok: false, id: 4, error: { code: 'unknown_method' } });
-    const badArgs = await exchange(
+    const badArgs = await bridgeResultOf(
       socket,
       JSON.stringify({ kind: 'call', id: 5, method: 'signIn', args: { hubUrl: 'ftp://x', email: 'nope' } }),
     );
@@ -214,14 +204,14 @@ describe('the web host', () => {
     expect(message).toContain('password');
     // Still serving after all that.
     expect(
-      await exchange(socket, JSON.stringify({ kind: 'call', id: 6, method: 'getSnapshot', args: {} })),
+      await bridgeResultOf(socket, JSON.stringify({ kind: 'call', id: 6, method: 'getSnapshot', args: {} })),
     ).toMatchObject({ ok: true, id: 6 });
     socket.close();
   });
 
   it('tells the agent plainly when the hub cannot be reached', async () => {
     const socket = await openBridge();
-    const answer = await exchange(
+    const answer = await bridgeResultOf(
       socket,
       JSON.stringify({
         kind: 'call',
@@ -251,7 +241,7 @@ describe('the web host', () => {
       });
     });
     const call = (id: number, method: string, args: unknown) =>
-      exchange(tab, JSON.stringify({ kind: 'call', id, method, args }));
+      bridgeResultOf(tab, JSON.stringify({ kind: 'call', id, method, args }));
 
     expect(await call(1, 'setPreferences', { language: 'sv', sound: true })).toMatchObject({
       ok: true,
