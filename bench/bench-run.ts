@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BenchFigures, ScenarioFigures } from './bench-figures.js';
+import { benchFiguresSchema, type BenchFigures, type ScenarioFigures } from './bench-figures.js';
 import { GOALS } from './goals.js';
 import { describeMachine, type MachineDescription } from './machine.js';
 import type { Scenario } from './scenario.js';
@@ -24,6 +24,18 @@ export interface BenchRun {
   goals: GoalResult[];
   failures: { scenario: string; error: string }[];
   seconds: number;
+}
+
+const scenarioFiguresSchema = benchFiguresSchema
+  .extend({ memory_mb: benchFiguresSchema.shape.memory_mb.partial() })
+  .partial();
+
+/** A scenario's figures, checked against the schema so a wrong shape fails its scenario, not the JSON's reader. */
+function checked(figures: ScenarioFigures): ScenarioFigures {
+  const parsed = scenarioFiguresSchema.safeParse(figures);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  throw new Error(`figures do not match bench-figures.ts: ${problems.join('; ')}`);
 }
 
 function merge(into: Partial<BenchFigures>, from: ScenarioFigures): void {
@@ -48,7 +60,7 @@ export async function runBench(
     const scenarioStarted = performance.now();
     log('starting');
     try {
-      merge(figures, await scenario.run({ quick: options.quick, workDir, log }));
+      merge(figures, checked(await scenario.run({ quick: options.quick, workDir, log })));
       log(`done in ${((performance.now() - scenarioStarted) / 1000).toFixed(1)} s`);
     } catch (error) {
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
