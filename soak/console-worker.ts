@@ -3,6 +3,7 @@
 // n ≡ k (mod consoleCount) — a fixed owner, so claims never race — and answers each shopper message with
 // one reply. Started by soak.ts; speaks worker-protocol.ts over IPC.
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createDeskCore, type DeskCore } from '../main/core/desk-core.js';
 import type { DeskEvent } from '../shared/desk-api.js';
 import { replyTextFor, SOAK_MESSAGE_PREFIX } from './soak-words.js';
@@ -36,7 +37,13 @@ let onSettleCheck: (() => void) | null = null;
 /** How long a report waits for outstanding replies to be acknowledged before reporting them as not. */
 const SETTLE_MS = 30_000;
 
-function recordError(what: string) {
+const eventLoopDelay = monitorEventLoopDelay({ resolution: 20 });
+eventLoopDelay.enable();
+const workerStartedAt = performance.now();
+
+function recordError(problem: string) {
+  // When it happened tells a console that fell behind from one that hit a fault.
+  const what = `[+${Math.round((performance.now() - workerStartedAt) / 1000)} s] ${problem}`;
   // Bounded: the count is what matters past the first few hundred.
   if (errors.length < 500) errors.push(what);
   else errors[499] = `… and more (last: ${what})`;
@@ -219,6 +226,10 @@ function report(): ConsoleReport {
     eventsByType,
     errors,
     cpu: cpuNow(),
+    eventLoopDelayMs: {
+      p99: Math.round(eventLoopDelay.percentile(99) / 1e6),
+      max: Math.round(eventLoopDelay.max / 1e6),
+    },
   };
 }
 

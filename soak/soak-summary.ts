@@ -24,7 +24,7 @@ export function soakSummary(result: SoakResult): string {
     ...directionLines('Shopper → agent', result.shopperToAgent),
     ...directionLines('Agent → shopper', result.agentToShopper),
     `Hub: RSS median ${hub.rssMB.middleThirdMedian} MB (middle third) → ${hub.rssMB.lastThirdMedian} MB (last third), max ${hub.rssMB.max} MB, slope ${hub.rssSlopeMBPerMin} MB/min after warm-up (ends at ${hub.warmUpEndsAtS} s); CPU ${hub.cpuPercentDuringSending} % of one core while sending`,
-    `Load generator CPU: consoles ${result.loadGeneratorCpuSeconds.consoles} s, shoppers ${result.loadGeneratorCpuSeconds.shoppers} s, orchestrator ${result.loadGeneratorCpuSeconds.orchestrator} s`,
+    `Load generator CPU: consoles ${result.loadGeneratorCpuSeconds.consoles} s, shoppers ${result.loadGeneratorCpuSeconds.shoppers} s, orchestrator ${result.loadGeneratorCpuSeconds.orchestrator} s; console workers' event-loop delay p99/max ${result.consoleWorkersEventLoopDelayMs.map((delay) => `${delay.p99}/${delay.max}`).join(', ')} ms`,
     `Errors: ${result.errors.count}`,
     ...result.errors.first.map((error) => `  ${error}`),
     'Criteria:',

@@ -94,6 +94,8 @@ export interface SoakResult {
   agentToShopper: DirectionResult;
   unanswered: number;
   errors: { count: number; first: string[] };
+  /** Per console worker: how late its event loop ran (a starved load generator, not the hub). */
+  consoleWorkersEventLoopDelayMs: { p99: number; max: number }[];
   hub: {
     samples: { atS: number; rssMB: number; cpuPercent: number | null }[];
     warmUpEndsAtS: number | null;
@@ -388,6 +390,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       unanswered: shopperReports.reduce((sum, report) => sum + report.unanswered, 0),
       errors: { count: errors.length, first: errors.slice(0, 20) },
       hub: hubResult,
+      consoleWorkersEventLoopDelayMs: consoleReports.map((report) => report.eventLoopDelayMs),
       loadGeneratorCpuSeconds: {
         consoles: cpuSeconds(consoleReports),
         shoppers: cpuSeconds(shopperReports),

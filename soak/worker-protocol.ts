@@ -72,6 +72,8 @@ export const consoleReportSchema = z.strictObject({
   eventsByType: z.record(z.string(), z.number().int().nonnegative()),
   errors: z.array(z.string()),
   cpu: cpuUsageSchema,
+  /** How late this worker's event loop ran (ms): a console starved of CPU reads the hub's pings late. */
+  eventLoopDelayMs: z.strictObject({ p99: z.number().nonnegative(), max: z.number().nonnegative() }),
 });
 export type ConsoleReport = z.infer<typeof consoleReportSchema>;
 
