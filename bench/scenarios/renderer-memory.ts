@@ -1,7 +1,51 @@
-// Placeholder until this scenario is built: it fails, so the run reports the figure as missing.
+// memory_mb.renderer_heap: the console page's JavaScript heap in Chromium with 5,000 waiting conversations in
+// its queue (200 with --quick). Method: a real hub seeded through POST /api/v1/handoffs (six-message
+// transcripts), the web host signed in as an agent in headless Chromium; once the Unassigned tab counts them
+// all, CDP's HeapProfiler.collectGarbage then Runtime.getHeapUsage gives the live heap (usedSize) — what the
+// page holds, not garbage waiting to be collected. No baseline: an absolute size judged against ≤ 200 MB.
 import type { Scenario } from '../scenario.js';
+import { startBenchHub, type BenchHub } from '../fixtures/bench-hub.js';
+import {
+  launchBenchChromium,
+  startSignedInConsole,
+  type ConsoleInChromium,
+} from '../fixtures/console-in-chromium.js';
+import { waitForUnassignedCount } from '../fixtures/queue-count.js';
+import { seedConversations } from '../fixtures/seed-hub.js';
+
+const MESSAGES_PER_CONVERSATION = 6;
 
 export const rendererMemoryScenario: Scenario = {
   name: 'renderer-memory',
-  run: () => Promise.reject(new Error('renderer-memory: not built yet')),
+  async run(context) {
+    const conversations = context.quick ? 200 : 5000;
+    const runId = `rmem${Date.now().toString(36)}`;
+    let hub: BenchHub | null = null;
+    let browser: Awaited<ReturnType<typeof launchBenchChromium>> | null = null;
+    let desk: ConsoleInChromium | null = null;
+    try {
+      hub = await startBenchHub({ agents: 1, runId });
+      await seedConversations(hub.url, hub.token, {
+        count: conversations,
+        messagesPerConversation: MESSAGES_PER_CONVERSATION,
+        prefix: runId,
+        progressEvery: 1000,
+        onProgress: (posted) => context.log(`${posted} handoffs posted`),
+      });
+      browser = await launchBenchChromium();
+      desk = await startSignedInConsole(browser, hub.url, hub.agents[0]!, context.workDir);
+      await waitForUnassignedCount(desk.page, conversations, 120_000);
+      const cdp = await desk.context.newCDPSession(desk.page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = await cdp.send('Runtime.getHeapUsage');
+      await cdp.detach();
+      const heapMb = heap.usedSize / (1024 * 1024);
+      context.log(`${conversations} conversations in the queue: ${heapMb.toFixed(1)} MB JS heap used`);
+      return { memory_mb: { renderer_heap: Math.round(heapMb * 10) / 10 } };
+    } finally {
+      await desk?.close().catch(() => {});
+      await browser?.close().catch(() => {});
+      await hub?.stop().catch(() => {});
+    }
+  },
 };
