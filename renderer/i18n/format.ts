@@ -1,4 +1,5 @@
 // Environment: browser. Dates and durations for the active locale, through Intl only.
+import { dateTimeFormat, numberFormat, relativeTimeFormat } from './intl-cache.js';
 import { currentLocale } from './t.js';
 
 const SECOND = 1000;
@@ -10,7 +11,7 @@ const DAY = 24 * HOUR;
 export function formatRelative(iso: string, now: number): string {
   const diff = Date.parse(iso) - now;
   const abs = Math.abs(diff);
-  const rtf = new Intl.RelativeTimeFormat(currentLocale(), { numeric: 'auto', style: 'long' });
+  const rtf = relativeTimeFormat(currentLocale(), { numeric: 'auto', style: 'long' });
   if (abs < 45 * SECOND) return rtf.format(0, 'second');
   if (abs < HOUR) return rtf.format(Math.round(diff / MINUTE), 'minute');
   if (abs < DAY) return rtf.format(Math.round(diff / HOUR), 'hour');
@@ -19,18 +20,14 @@ export function formatRelative(iso: string, now: number): string {
 
 /** Full date and time, for `title` tooltips. */
 export function formatAbsolute(iso: string): string {
-  return new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'medium', timeStyle: 'medium' }).format(
-    new Date(iso),
-  );
+  return dateTimeFormat(currentLocale(), { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
 }
 
 /** A compact elapsed time: "42s", "4m 12s", "1h 5m", "2d 3h". */
 export function formatDuration(ms: number): string {
   const totalSeconds = Math.max(0, Math.floor(ms / SECOND));
   const unit = (value: number, name: 'second' | 'minute' | 'hour' | 'day') =>
-    new Intl.NumberFormat(currentLocale(), { style: 'unit', unit: name, unitDisplay: 'narrow' }).format(
-      value,
-    );
+    numberFormat(currentLocale(), { style: 'unit', unit: name, unitDisplay: 'narrow' }).format(value);
   const days = Math.floor(totalSeconds / 86_400);
   const hours = Math.floor((totalSeconds % 86_400) / 3600);
   const minutes = Math.floor((totalSeconds % 3600) / 60);
@@ -43,14 +40,12 @@ export function formatDuration(ms: number): string {
 
 /** A short clock time for compact rows: "14:05". */
 export function formatClock(iso: string): string {
-  return new Intl.DateTimeFormat(currentLocale(), { hour: '2-digit', minute: '2-digit' }).format(
-    new Date(iso),
-  );
+  return dateTimeFormat(currentLocale(), { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }
 
 /** A short date and time for things further away than today: "Tue 14 Jan, 09:00". */
 export function formatDateTimeShort(iso: string): string {
-  return new Intl.DateTimeFormat(currentLocale(), {
+  return dateTimeFormat(currentLocale(), {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -62,7 +57,7 @@ export function formatDateTimeShort(iso: string): string {
 /** A weekday's name in the UI language, Monday first (index 0..6). */
 export function weekdayName(index: number, width: 'long' | 'short' = 'long'): string {
   // 2024-01-01 was a Monday.
-  return new Intl.DateTimeFormat(currentLocale(), { weekday: width }).format(new Date(2024, 0, 1 + index));
+  return dateTimeFormat(currentLocale(), { weekday: width }).format(new Date(2024, 0, 1 + index));
 }
 
 const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
@@ -75,7 +70,7 @@ export function formatBytes(bytes: number): string {
     value /= 1000;
     unit += 1;
   }
-  return new Intl.NumberFormat(currentLocale(), {
+  return numberFormat(currentLocale(), {
     style: 'unit',
     unit: BYTE_UNITS[unit],
     unitDisplay: unit === 0 ? 'long' : 'short',
