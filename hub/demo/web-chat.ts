@@ -125,7 +125,7 @@ export class WebChat {
   send(chatId: string, message: { id: string; text: string }): ChatAck {
     return this.store.transaction((): ChatAck => {
       const session = this.mustGetSession(chatId);
-      const firstMessage = this.store.countMessages(session.conversationId, 'shopper') === 0;
+      const firstMessage = !this.store.hasMessageFrom(session.conversationId, 'shopper');
       const now = this.now();
       const outcome = appendShopperMessage(
         this.store,

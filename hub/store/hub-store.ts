@@ -240,7 +240,8 @@ export interface HubStore {
 
   getMessage(conversationId: string, id: string): Message | null;
   listMessages(conversationId: string): Message[];
-  countMessages(conversationId: string, author: Message['author']): number;
+  /** Whether the conversation has any message by `author`. */
+  hasMessageFrom(conversationId: string, author: Message['author']): boolean;
   /** Appends at the end of the conversation (next position) and updates its last-message fields. */
   insertMessage(message: NewMessage): Message;
   /** Marks agent replies delivered; returns the messages that changed. */

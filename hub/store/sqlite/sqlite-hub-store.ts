@@ -37,6 +37,7 @@ import {
 } from './conversation-rows.js';
 import { DEFAULT_BUSY_TIMEOUT_MS, openHubConnection, type StorageLimits } from './hub-connection.js';
 import { migrate } from './migrate.js';
+import { statementsOf, type StatementCache } from './statement-cache.js';
 import { SqliteKlaviyoStore } from './sqlite-klaviyo-store.js';
 import { SqliteMonitorQueries } from './sqlite-monitor-queries.js';
 import { ensureMetric, profileRefForShopper } from './stream-identities.js';
@@ -162,6 +163,7 @@ function isHandedOff(conversation: Conversation): boolean {
 
 export class SqliteHubStore implements HubStore {
   private readonly db: Database.Database;
+  private readonly statements: StatementCache;
   private readonly listeners = new Set<(batch: CommittedBatch) => void>();
   /** What the open transaction has written so far; null outside a transaction. */
   private pending: {
@@ -188,9 +190,10 @@ export class SqliteHubStore implements HubStore {
     limits: StorageLimits = {},
   ) {
     this.db = openHubConnection(file, limits);
+    this.statements = statementsOf(this.db);
     this.busyTimeoutMs = limits.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
     migrate(this.db, migrations);
-    const logId = this.db.prepare("SELECT value FROM hub_meta WHERE key = 'log_id'").get() as
+    const logId = this.statements.prepare("SELECT value FROM hub_meta WHERE key = 'log_id'").get() as
       { value: string } | undefined;
     if (!logId) throw new Error(`hub store: ${file} has no log id (hub_meta.log_id)`);
     this.logId = logId.value;
@@ -279,7 +282,7 @@ export class SqliteHubStore implements HubStore {
 
   insertAccount(account: NewAccount): Account {
     this.transaction(() =>
-      this.db
+      this.statements
         .prepare(
           `INSERT INTO accounts (id, email, name, role, password_hash, password_salt, created_at)
            VALUES (@id, @email, @name, @role, @passwordHash, @passwordSalt, @createdAt)`,
@@ -290,7 +293,7 @@ export class SqliteHubStore implements HubStore {
   }
 
   findAccountByEmail(email: string): StoredAccount | null {
-    const row = this.db.prepare('SELECT * FROM accounts WHERE email = ?').get(email) as
+    const row = this.statements.prepare('SELECT * FROM accounts WHERE email = ?').get(email) as
       | {
           id: string;
           email: string;
@@ -315,29 +318,32 @@ export class SqliteHubStore implements HubStore {
 
   setAccountDisabled(email: string, disabledAt: string | null): Account | null {
     return this.transaction(() => {
-      const row = this.db
+      const row = this.statements
         .prepare('UPDATE accounts SET disabled_at = ? WHERE email = ? RETURNING id, email, name, role')
         .get(disabledAt, email) as Account | undefined;
       if (!row) return null;
-      if (disabledAt !== null) this.db.prepare('DELETE FROM sessions WHERE account_id = ?').run(row.id);
+      if (disabledAt !== null)
+        this.statements.prepare('DELETE FROM sessions WHERE account_id = ?').run(row.id);
       return { id: row.id, email: row.email, name: row.name, role: row.role };
     });
   }
 
   getAccount(id: string): Account | null {
-    const row = this.db.prepare('SELECT id, email, name, role FROM accounts WHERE id = ?').get(id) as
+    const row = this.statements.prepare('SELECT id, email, name, role FROM accounts WHERE id = ?').get(id) as
       Account | undefined;
     return row ? { id: row.id, email: row.email, name: row.name, role: row.role } : null;
   }
 
   listAccounts(): Account[] {
     return (
-      this.db.prepare('SELECT id, email, name, role FROM accounts ORDER BY name, id').all() as Account[]
+      this.statements
+        .prepare('SELECT id, email, name, role FROM accounts ORDER BY name, id')
+        .all() as Account[]
     ).map((row) => ({ id: row.id, email: row.email, name: row.name, role: row.role }));
   }
 
   listAgentStates(): AgentState[] {
-    const rows = this.db
+    const rows = this.statements
       .prepare(
         `SELECT a.id, s.chosen_presence, s.last_seen_at, s.last_assigned_at
          FROM accounts a LEFT JOIN agent_states s ON s.account_id = a.id ORDER BY a.id`,
@@ -358,14 +364,14 @@ export class SqliteHubStore implements HubStore {
 
   updateAgentState(accountId: string, patch: AgentStatePatch): void {
     this.transaction(() => {
-      this.db.prepare('INSERT OR IGNORE INTO agent_states (account_id) VALUES (?)').run(accountId);
+      this.statements.prepare('INSERT OR IGNORE INTO agent_states (account_id) VALUES (?)').run(accountId);
       const columns: Record<string, unknown> = {};
       if (patch.chosenPresence !== undefined) columns.chosen_presence = patch.chosenPresence;
       if (patch.lastSeenAt !== undefined) columns.last_seen_at = patch.lastSeenAt;
       if (patch.lastAssignedAt !== undefined) columns.last_assigned_at = patch.lastAssignedAt;
       const names = Object.keys(columns);
       if (names.length === 0) return;
-      this.db
+      this.statements
         .prepare(
           `UPDATE agent_states SET ${names.map((name) => `${name} = @${name}`).join(', ')} WHERE account_id = @accountId`,
         )
@@ -380,7 +386,7 @@ export class SqliteHubStore implements HubStore {
     expiresAt: number;
   }): void {
     this.transaction(() => {
-      this.db
+      this.statements
         .prepare(
           `INSERT INTO sessions (token_hash, account_id, created_at, expires_at)
            VALUES (@tokenHash, @accountId, @createdAt, @expiresAt)`,
@@ -390,7 +396,7 @@ export class SqliteHubStore implements HubStore {
   }
 
   findSession(tokenHash: string): StoredSession | null {
-    const row = this.db
+    const row = this.statements
       .prepare(
         `SELECT s.expires_at, a.id, a.email, a.name, a.role FROM sessions s
          JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = ? AND a.disabled_at IS NULL`,
@@ -405,19 +411,21 @@ export class SqliteHubStore implements HubStore {
   }
 
   deleteSession(tokenHash: string): void {
-    this.transaction(() => this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash));
+    this.transaction(() =>
+      this.statements.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash),
+    );
   }
 
   addIntegrationToken(tokenHash: string, label: string, createdAt: string): void {
     this.transaction(() =>
-      this.db
+      this.statements
         .prepare('INSERT OR IGNORE INTO integration_tokens (token_hash, label, created_at) VALUES (?, ?, ?)')
         .run(tokenHash, label, createdAt),
     );
   }
 
   countIntegrationTokens(label: string): number {
-    const row = this.db
+    const row = this.statements
       .prepare('SELECT count(*) AS count FROM integration_tokens WHERE label = ?')
       .get(label) as {
       count: number;
@@ -427,20 +435,21 @@ export class SqliteHubStore implements HubStore {
 
   revokeIntegrationTokens(label: string): number {
     return this.transaction(
-      () => this.db.prepare('DELETE FROM integration_tokens WHERE label = ?').run(label).changes,
+      () => this.statements.prepare('DELETE FROM integration_tokens WHERE label = ?').run(label).changes,
     );
   }
 
   hasIntegrationToken(tokenHash: string): boolean {
     return (
-      this.db.prepare('SELECT 1 FROM integration_tokens WHERE token_hash = ?').get(tokenHash) !== undefined
+      this.statements.prepare('SELECT 1 FROM integration_tokens WHERE token_hash = ?').get(tokenHash) !==
+      undefined
     );
   }
 
   // Conversations and messages
 
   getConversation(id: string): Conversation | null {
-    const row = this.db.prepare(`${CONVERSATION_SELECT} WHERE c.id = ?`).get(id) as
+    const row = this.statements.prepare(`${CONVERSATION_SELECT} WHERE c.id = ?`).get(id) as
       ConversationRow | undefined;
     return row ? toConversation(row) : null;
   }
@@ -453,7 +462,7 @@ export class SqliteHubStore implements HubStore {
 
   insertConversation(conversation: NewConversation): Conversation {
     return this.transaction(() => {
-      this.db
+      this.statements
         .prepare(
           `INSERT INTO conversations (id, channel, status, shopper_json, escalation_json, created_at, escalated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -492,7 +501,7 @@ export class SqliteHubStore implements HubStore {
       else if (patch.status !== undefined && patch.status !== 'snoozed') columns.snoozed_until = null;
       const names = Object.keys(columns);
       if (names.length > 0) {
-        this.db
+        this.statements
           .prepare(
             `UPDATE conversations SET ${names.map((name) => `${name} = @${name}`).join(', ')} WHERE id = @id`,
           )
@@ -504,7 +513,7 @@ export class SqliteHubStore implements HubStore {
 
   claimConversation(id: string, agentId: string, claimedAt: string): boolean {
     return this.transaction(() => {
-      const claimed = this.db
+      const claimed = this.statements
         .prepare(
           `UPDATE conversations SET status = 'open', assignee_id = ?, claimed_at = ?
            WHERE id = ? AND status = 'queued'`,
@@ -517,7 +526,7 @@ export class SqliteHubStore implements HubStore {
   }
 
   countOpenByAssignee(): Map<string, number> {
-    const rows = this.db
+    const rows = this.statements
       .prepare(
         `SELECT assignee_id, count(*) AS n FROM conversations
          WHERE assignee_id IS NOT NULL AND status IN ('open', 'pending') GROUP BY assignee_id`,
@@ -527,7 +536,7 @@ export class SqliteHubStore implements HubStore {
   }
 
   oldestQueued(): Conversation | null {
-    const row = this.db
+    const row = this.statements
       .prepare(`${CONVERSATION_SELECT} WHERE c.status = 'queued' ORDER BY c.escalated_at, c.id LIMIT 1`)
       .get() as ConversationRow | undefined;
     return row ? toConversation(row) : null;
@@ -535,7 +544,7 @@ export class SqliteHubStore implements HubStore {
 
   listSnoozedUntil(at: string): Conversation[] {
     // ISO strings from the hub's clock all end in Z, so they sort as text in time order.
-    const rows = this.db
+    const rows = this.statements
       .prepare(
         `${CONVERSATION_SELECT} WHERE c.status = 'snoozed' AND c.snoozed_until <= ? ORDER BY c.snoozed_until, c.id`,
       )
@@ -544,7 +553,7 @@ export class SqliteHubStore implements HubStore {
   }
 
   nextSnoozeEnd(): string | null {
-    const row = this.db
+    const row = this.statements
       .prepare("SELECT min(snoozed_until) AS next FROM conversations WHERE status = 'snoozed'")
       .get() as { next: string | null };
     return row.next;
@@ -557,7 +566,7 @@ export class SqliteHubStore implements HubStore {
     options: { excludeId: string; limit: number },
   ): Conversation[] {
     if (shopper.email === null && shopper.profileId === null) return [];
-    const rows = this.db
+    const rows = this.statements
       .prepare(
         `${CONVERSATION_SELECT}
          WHERE c.id != @excludeId AND c.status != 'with_ai'
@@ -579,10 +588,10 @@ export class SqliteHubStore implements HubStore {
     const current = this.mustGetConversation(id);
     if (!isHandedOff(current)) return current;
     const position = this.appendChange(id, 'conversation', id, current);
-    this.db.prepare('UPDATE conversations SET version = ? WHERE id = ?').run(position, id);
+    this.statements.prepare('UPDATE conversations SET version = ? WHERE id = ?').run(position, id);
     const snapshot = { ...current, version: position };
     // The logged snapshot carries its own position as version, as the live push does.
-    this.db
+    this.statements
       .prepare('UPDATE changes SET snapshot_json = ? WHERE position = ?')
       .run(JSON.stringify(snapshot), position);
     writing.changes.push({ position, kind: 'conversation', conversation: snapshot });
@@ -605,7 +614,7 @@ export class SqliteHubStore implements HubStore {
     entityId: string,
     snapshot: Conversation | Message | null,
   ): number {
-    const { lastInsertRowid } = this.db
+    const { lastInsertRowid } = this.statements
       .prepare(
         `INSERT INTO changes (conversation_id, kind, entity_id, snapshot_json, recorded_at)
          VALUES (?, ?, ?, ?, ?)`,
@@ -627,32 +636,33 @@ export class SqliteHubStore implements HubStore {
   }
 
   getMessage(conversationId: string, id: string): Message | null {
-    const row = this.db
+    const row = this.statements
       .prepare(`${MESSAGE_SELECT} WHERE m.conversation_id = ? AND m.id = ?`)
       .get(conversationId, id) as MessageRow | undefined;
     return row ? toMessage(row) : null;
   }
 
   listMessages(conversationId: string): Message[] {
-    const rows = this.db
+    const rows = this.statements
       .prepare(`${MESSAGE_SELECT} WHERE m.conversation_id = ? ORDER BY m.position`)
       .all(conversationId) as MessageRow[];
     return rows.map(toMessage);
   }
 
-  countMessages(conversationId: string, author: Message['author']): number {
-    const row = this.db
-      .prepare('SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND author = ?')
-      .get(conversationId, author) as { n: number };
-    return row.n;
+  hasMessageFrom(conversationId: string, author: Message['author']): boolean {
+    // EXISTS stops at the first match: counting read every message of a long conversation on each send.
+    const row = this.statements
+      .prepare('SELECT EXISTS (SELECT 1 FROM messages WHERE conversation_id = ? AND author = ?) AS found')
+      .get(conversationId, author) as { found: number };
+    return row.found === 1;
   }
 
   insertMessage(message: NewMessage): Message {
     return this.transaction(() => {
-      const { next } = this.db
+      const { next } = this.statements
         .prepare('SELECT coalesce(max(position) + 1, 0) AS next FROM messages WHERE conversation_id = ?')
         .get(message.conversationId) as { next: number };
-      this.db
+      this.statements
         .prepare(
           `INSERT INTO messages (conversation_id, id, position, author, agent_id, text, sent_at, delivery, products_json,
              internal, mentions_json)
@@ -673,7 +683,7 @@ export class SqliteHubStore implements HubStore {
         );
       // A note is never the preview: the conversation snapshot also reaches channel integrations.
       if (!message.internal) {
-        this.db
+        this.statements
           .prepare('UPDATE conversations SET last_message_at = ?, last_message_preview = ? WHERE id = ?')
           .run(message.sentAt, message.text.slice(0, PREVIEW_LENGTH), message.conversationId);
       }
@@ -687,7 +697,7 @@ export class SqliteHubStore implements HubStore {
 
   markDelivered(conversationId: string, messageIds: string[]): Message[] {
     return this.transaction(() => {
-      const update = this.db.prepare(
+      const update = this.statements.prepare(
         `UPDATE messages SET delivery = 'delivered'
          WHERE conversation_id = ? AND id = ? AND author = 'agent' AND delivery = 'sent'`,
       );
@@ -707,7 +717,7 @@ export class SqliteHubStore implements HubStore {
   // `after` may be beyond the head (a console that synced with this hub before it was restored from a
   // backup): the page is then empty with head < after, which tells the console to resync.
   readChanges(after: number, limit: number): ChangesPage {
-    const rows = this.db
+    const rows = this.statements
       .prepare(
         `SELECT position, conversation_id, kind, snapshot_json FROM changes WHERE position > ?
          ORDER BY position LIMIT ?`,
@@ -721,7 +731,9 @@ export class SqliteHubStore implements HubStore {
     // The latest change is never removed (compaction keeps the latest of each entity; erasure appends its
     // tombstone), so the largest position is the head.
     const head = (
-      this.db.prepare('SELECT coalesce(max(position), 0) AS head FROM changes').get() as { head: number }
+      this.statements.prepare('SELECT coalesce(max(position), 0) AS head FROM changes').get() as {
+        head: number;
+      }
     ).head;
     const page = rows.slice(0, limit).map((row): HubChange => {
       const { position } = row;
@@ -736,14 +748,14 @@ export class SqliteHubStore implements HubStore {
 
   compactChanges(options: { after: number; olderThan: number; limit: number }): CompactionStep {
     return this.transaction((): CompactionStep => {
-      const rows = this.db
+      const rows = this.statements
         .prepare('SELECT position, recorded_at FROM changes WHERE position > ? ORDER BY position LIMIT ?')
         .all(options.after, options.limit) as { position: number; recorded_at: number }[];
       const last = rows.at(-1);
       if (!last) return { scannedThrough: options.after, deleted: 0, done: true };
       // Superseded: a later change of the same entity exists. Tombstones are kept for good: a console that
       // last synced before the erasure learns of it from them alone.
-      const { changes: deleted } = this.db
+      const { changes: deleted } = this.statements
         .prepare(
           `DELETE FROM changes WHERE position IN (
              SELECT c.position FROM changes c
@@ -788,9 +800,9 @@ export class SqliteHubStore implements HubStore {
       // Children first (foreign keys). Stored command results hold snapshots and reply texts, so they go too;
       // a retried command then meets the tombstone and is refused as deleted.
       for (const table of ['chat_sessions', 'messages', 'commands', 'changes']) {
-        this.db.prepare(`DELETE FROM ${table} WHERE conversation_id = ?`).run(id);
+        this.statements.prepare(`DELETE FROM ${table} WHERE conversation_id = ?`).run(id);
       }
-      this.db.prepare('DELETE FROM conversations WHERE id = ?').run(id);
+      this.statements.prepare('DELETE FROM conversations WHERE id = ?').run(id);
       const writing = this.writing;
       // Nothing of it is pushed from this transaction except the tombstone.
       writing.changes = writing.changes.filter((change) => conversationIdOfChange(change) !== id);
@@ -809,7 +821,7 @@ export class SqliteHubStore implements HubStore {
 
   isErased(conversationId: string): boolean {
     return (
-      this.db
+      this.statements
         .prepare("SELECT 1 FROM changes WHERE conversation_id = ? AND kind = 'deleted' LIMIT 1")
         .get(conversationId) !== undefined
     );
@@ -835,7 +847,7 @@ export class SqliteHubStore implements HubStore {
       event.profileRef !== undefined
         ? event.profileRef
         : profileRefForShopper(this.db, event.profile, event.time);
-    const { changes, lastInsertRowid } = this.db
+    const { changes, lastInsertRowid } = this.statements
       .prepare(
         `INSERT INTO events (id, metric, time, profile_email, profile_id, conversation_id, properties_json, value,
            unique_id, profile_ref)
@@ -870,10 +882,10 @@ export class SqliteHubStore implements HubStore {
   listEvents(query: { conversationId?: string; after: number; limit: number }): StreamEvent[] {
     const rows = (
       query.conversationId === undefined
-        ? this.db
+        ? this.statements
             .prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?')
             .all(query.after, query.limit)
-        : this.db
+        : this.statements
             .prepare(
               'SELECT * FROM events WHERE conversation_id = ? AND position > ? ORDER BY position LIMIT ?',
             )
@@ -884,7 +896,7 @@ export class SqliteHubStore implements HubStore {
 
   listShopperEvents(shopper: ShopperKey, limit: number): StreamEvent[] {
     if (shopper.email === null && shopper.profileId === null) return [];
-    const rows = this.db
+    const rows = this.statements
       .prepare(
         `SELECT * FROM events WHERE lower(profile_email) = lower(@email) OR profile_id = @profileId
          ORDER BY position DESC LIMIT @limit`,
@@ -896,7 +908,7 @@ export class SqliteHubStore implements HubStore {
   // Settings and their audit log
 
   readSettings(): Record<string, unknown> {
-    const rows = this.db.prepare('SELECT field, value_json FROM settings').all() as {
+    const rows = this.statements.prepare('SELECT field, value_json FROM settings').all() as {
       field: string;
       value_json: string;
     }[];
@@ -905,7 +917,7 @@ export class SqliteHubStore implements HubStore {
 
   writeSettings(fields: Record<string, unknown>): void {
     this.transaction(() => {
-      const upsert = this.db.prepare(
+      const upsert = this.statements.prepare(
         'INSERT INTO settings (field, value_json) VALUES (?, ?) ON CONFLICT (field) DO UPDATE SET value_json = excluded.value_json',
       );
       for (const [field, value] of Object.entries(fields)) upsert.run(field, JSON.stringify(value));
@@ -914,7 +926,7 @@ export class SqliteHubStore implements HubStore {
 
   insertSettingsAudit(entry: SettingsAuditEntry): void {
     this.transaction(() =>
-      this.db
+      this.statements
         .prepare(
           `INSERT INTO settings_audit (id, at, actor_id, actor_name, actor_email, changes_json)
            VALUES (?, ?, ?, ?, ?, ?)`,
@@ -931,7 +943,9 @@ export class SqliteHubStore implements HubStore {
   }
 
   listSettingsAudit(limit: number): SettingsAuditEntry[] {
-    const rows = this.db.prepare('SELECT * FROM settings_audit ORDER BY seq DESC LIMIT ?').all(limit) as {
+    const rows = this.statements
+      .prepare('SELECT * FROM settings_audit ORDER BY seq DESC LIMIT ?')
+      .all(limit) as {
       id: string;
       at: string;
       actor_id: string;
@@ -950,7 +964,7 @@ export class SqliteHubStore implements HubStore {
   // Canned replies
 
   listCannedReplies(accountId: string): CannedReply[] {
-    const rows = this.db
+    const rows = this.statements
       .prepare(
         `SELECT * FROM canned_replies WHERE scope = 'shared' OR owner_id = ? ORDER BY shortcut, scope, id`,
       )
@@ -959,14 +973,14 @@ export class SqliteHubStore implements HubStore {
   }
 
   getCannedReply(id: string): CannedReply | null {
-    const row = this.db.prepare('SELECT * FROM canned_replies WHERE id = ?').get(id) as
+    const row = this.statements.prepare('SELECT * FROM canned_replies WHERE id = ?').get(id) as
       CannedReplyRow | undefined;
     return row ? toCannedReply(row) : null;
   }
 
   saveCannedReply(reply: CannedReply): void {
     this.transaction(() =>
-      this.db
+      this.statements
         .prepare(
           `INSERT INTO canned_replies (id, scope, owner_id, shortcut, title, body, updated_at)
            VALUES (@id, @scope, @ownerId, @shortcut, @title, @body, @updatedAt)
@@ -979,20 +993,21 @@ export class SqliteHubStore implements HubStore {
   }
 
   deleteCannedReply(id: string): void {
-    this.transaction(() => this.db.prepare('DELETE FROM canned_replies WHERE id = ?').run(id));
+    this.transaction(() => this.statements.prepare('DELETE FROM canned_replies WHERE id = ?').run(id));
   }
 
   // Commands
 
   findCommand(id: string): StoredCommand | null {
-    const row = this.db.prepare('SELECT id, agent_id, result_json FROM commands WHERE id = ?').get(id) as
-      { id: string; agent_id: string; result_json: string } | undefined;
+    const row = this.statements
+      .prepare('SELECT id, agent_id, result_json FROM commands WHERE id = ?')
+      .get(id) as { id: string; agent_id: string; result_json: string } | undefined;
     return row ? { id: row.id, agentId: row.agent_id, result: JSON.parse(row.result_json) } : null;
   }
 
   saveCommand(command: StoredCommand & { type: string; conversationId: string; createdAt: string }): void {
     this.transaction(() =>
-      this.db
+      this.statements
         .prepare(
           `INSERT INTO commands (id, agent_id, type, conversation_id, result_json, created_at)
            VALUES (?, ?, ?, ?, ?, ?)`,
@@ -1012,7 +1027,7 @@ export class SqliteHubStore implements HubStore {
 
   insertChatSession(session: ChatSession): void {
     this.transaction(() => {
-      this.db
+      this.statements
         .prepare(
           `INSERT INTO chat_sessions (chat_id, conversation_id, token_hash, prompt, pending_reason, last_skill, language, created_at)
            VALUES (@chatId, @conversationId, @tokenHash, @prompt, @pendingReason, @lastSkill, @language, @createdAt)`,
@@ -1023,13 +1038,13 @@ export class SqliteHubStore implements HubStore {
   }
 
   findChatSession(chatId: string): ChatSession | null {
-    const row = this.db.prepare('SELECT * FROM chat_sessions WHERE chat_id = ?').get(chatId) as
+    const row = this.statements.prepare('SELECT * FROM chat_sessions WHERE chat_id = ?').get(chatId) as
       ChatSessionRow | undefined;
     return row ? toChatSession(row) : null;
   }
 
   findChatSessionByConversation(conversationId: string): ChatSession | null {
-    const row = this.db
+    const row = this.statements
       .prepare('SELECT * FROM chat_sessions WHERE conversation_id = ?')
       .get(conversationId) as ChatSessionRow | undefined;
     return row ? toChatSession(row) : null;
@@ -1040,7 +1055,7 @@ export class SqliteHubStore implements HubStore {
       const current = this.findChatSession(chatId);
       if (!current) throw new Error(`hub store: no chat session ${chatId}`);
       const next = { ...current, ...patch };
-      this.db
+      this.statements
         .prepare(
           `UPDATE chat_sessions SET prompt = @prompt, pending_reason = @pendingReason, last_skill = @lastSkill,
            language = @language WHERE chat_id = @chatId`,

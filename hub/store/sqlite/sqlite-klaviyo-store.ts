@@ -11,6 +11,7 @@ import type {
   ProfileIdentifiers,
   ProfileRecord,
 } from '../klaviyo-store.js';
+import { statementsOf, type StatementCache } from './statement-cache.js';
 import { ensureMetric } from './stream-identities.js';
 import { newProfileId } from '../../klaviyo/ids.js';
 
@@ -63,19 +64,25 @@ function defined<T extends object>(value: T): Partial<T> {
 }
 
 export class SqliteKlaviyoStore implements KlaviyoStore {
-  constructor(private readonly db: Database.Database) {}
+  private readonly statements: StatementCache;
+
+  constructor(private readonly db: Database.Database) {
+    this.statements = statementsOf(db);
+  }
 
   // Metrics
 
   getMetric(id: string): MetricRecord | null {
     return (
-      (this.db.prepare('SELECT * FROM metrics WHERE id = ?').get(id) as MetricRecord | undefined) ?? null
+      (this.statements.prepare('SELECT * FROM metrics WHERE id = ?').get(id) as MetricRecord | undefined) ??
+      null
     );
   }
 
   findMetricByName(name: string): MetricRecord | null {
     return (
-      (this.db.prepare('SELECT * FROM metrics WHERE name = ?').get(name) as MetricRecord | undefined) ?? null
+      (this.statements.prepare('SELECT * FROM metrics WHERE name = ?').get(name) as
+        MetricRecord | undefined) ?? null
     );
   }
 
@@ -87,7 +94,7 @@ export class SqliteKlaviyoStore implements KlaviyoStore {
   }
 
   listMetrics(options: { afterId?: string; limit: number }): MetricRecord[] {
-    return this.db
+    return this.statements
       .prepare('SELECT * FROM metrics WHERE id > ? ORDER BY id LIMIT ?')
       .all(options.afterId ?? '', options.limit) as MetricRecord[];
   }
@@ -95,9 +102,10 @@ export class SqliteKlaviyoStore implements KlaviyoStore {
   // Profiles
 
   getProfile(id: string): ProfileRecord | null {
-    const row = this.db.prepare('SELECT * FROM profiles WHERE id = ?').get(id) as ProfileRow | undefined;
+    const row = this.statements.prepare('SELECT * FROM profiles WHERE id = ?').get(id) as
+      ProfileRow | undefined;
     if (!row) return null;
-    const { last } = this.db
+    const { last } = this.statements
       .prepare('SELECT max(time) AS last FROM events WHERE profile_ref = ?')
       .get(id) as { last: string | null };
     return {
@@ -120,11 +128,14 @@ export class SqliteKlaviyoStore implements KlaviyoStore {
     };
     const holderOf = (column: keyof typeof columns, value: string) =>
       (
-        this.db.prepare(`SELECT id FROM profiles WHERE ${column} = ?`).get(value) as
+        this.statements.prepare(`SELECT id FROM profiles WHERE ${column} = ?`).get(value) as
           { id: string } | undefined
       )?.id;
     let id: string | undefined;
-    if (identifiers.id && this.db.prepare('SELECT 1 FROM profiles WHERE id = ?').get(identifiers.id)) {
+    if (
+      identifiers.id &&
+      this.statements.prepare('SELECT 1 FROM profiles WHERE id = ?').get(identifiers.id)
+    ) {
       id = identifiers.id;
     }
     for (const column of ['email', 'phone_number', 'external_id'] as const) {
@@ -133,7 +144,7 @@ export class SqliteKlaviyoStore implements KlaviyoStore {
     }
     if (!id) {
       id = identifiers.id || newProfileId(Date.parse(at));
-      this.db
+      this.statements
         .prepare(
           `INSERT INTO profiles (id, email, phone_number, external_id, attributes_json, created, updated)
            VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -148,7 +159,7 @@ export class SqliteKlaviyoStore implements KlaviyoStore {
           at,
         );
     } else {
-      const row = this.db.prepare('SELECT * FROM profiles WHERE id = ?').get(id) as ProfileRow;
+      const row = this.statements.prepare('SELECT * FROM profiles WHERE id = ?').get(id) as ProfileRow;
       const current = JSON.parse(row.attributes_json) as ProfileAttributes;
       const merged: ProfileAttributes = {
         ...current,
@@ -170,7 +181,7 @@ export class SqliteKlaviyoStore implements KlaviyoStore {
           'attributes_json = @attributesJson',
           'updated = @at',
         ];
-        this.db
+        this.statements
           .prepare(`UPDATE profiles SET ${sets.join(', ')} WHERE id = @id`)
           .run({ ...changes, attributesJson, at, id });
       }
@@ -183,18 +194,19 @@ export class SqliteKlaviyoStore implements KlaviyoStore {
   // Events
 
   getEvent(id: string): KlaviyoEventRecord | null {
-    const row = this.db.prepare(`${EVENT_SELECT} WHERE e.id = ?`).get(id) as KlaviyoEventRow | undefined;
+    const row = this.statements.prepare(`${EVENT_SELECT} WHERE e.id = ?`).get(id) as
+      KlaviyoEventRow | undefined;
     return row ? toEventRecord(row) : null;
   }
 
   queryEvents(query: EventsQuery): KlaviyoEventRecord[] {
     const { sql, parameters } = eventsQuerySql(query);
-    return (this.db.prepare(sql).all(parameters) as KlaviyoEventRow[]).map(toEventRecord);
+    return (this.statements.prepare(sql).all(parameters) as KlaviyoEventRow[]).map(toEventRecord);
   }
 
   readStreamAfter(position: number, limit: number): KlaviyoEventRecord[] {
     return (
-      this.db
+      this.statements
         .prepare(`${EVENT_SELECT} WHERE e.position > ? ORDER BY e.position LIMIT ?`)
         .all(position, limit) as KlaviyoEventRow[]
     ).map(toEventRecord);
@@ -203,7 +215,7 @@ export class SqliteKlaviyoStore implements KlaviyoStore {
   // Events API keys
 
   addEventsApiKey(name: string, keyHash: string, createdAt: string): boolean {
-    const { changes } = this.db
+    const { changes } = this.statements
       .prepare(
         `INSERT INTO events_api_keys (name, key_hash, created_at) VALUES (?, ?, ?)
          ON CONFLICT DO NOTHING`,
@@ -213,7 +225,7 @@ export class SqliteKlaviyoStore implements KlaviyoStore {
   }
 
   revokeEventsApiKey(name: string, revokedAt: string): boolean {
-    const { changes } = this.db
+    const { changes } = this.statements
       .prepare('UPDATE events_api_keys SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL')
       .run(revokedAt, name);
     return changes > 0;
@@ -221,7 +233,7 @@ export class SqliteKlaviyoStore implements KlaviyoStore {
 
   hasEventsApiKey(keyHash: string): boolean {
     return (
-      this.db
+      this.statements
         .prepare('SELECT 1 FROM events_api_keys WHERE key_hash = ? AND revoked_at IS NULL')
         .get(keyHash) !== undefined
     );

@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import { newMetricId, newProfileId } from '../../klaviyo/ids.js';
 import type { MetricIntegration } from '../klaviyo-store.js';
+import { statementsOf } from './statement-cache.js';
 
 const MAX_ID_ATTEMPTS = 20;
 
@@ -14,21 +15,17 @@ export function ensureMetric(
   integration: MetricIntegration,
   at: string,
 ): string {
-  const existing = db.prepare('SELECT id FROM metrics WHERE name = ?').get(name) as
+  const existing = statementsOf(db).prepare('SELECT id FROM metrics WHERE name = ?').get(name) as
     { id: string } | undefined;
   if (existing) return existing.id;
-  const taken = db.prepare('SELECT 1 FROM metrics WHERE id = ?');
+  const taken = statementsOf(db).prepare('SELECT 1 FROM metrics WHERE id = ?');
   // 62^6 ids: a collision is rare, and the loop is bounded.
   for (let attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt += 1) {
     const id = newMetricId();
     if (taken.get(id) !== undefined) continue;
-    db.prepare('INSERT INTO metrics (id, name, integration, created, updated) VALUES (?, ?, ?, ?, ?)').run(
-      id,
-      name,
-      integration,
-      at,
-      at,
-    );
+    statementsOf(db)
+      .prepare('INSERT INTO metrics (id, name, integration, created, updated) VALUES (?, ?, ?, ?, ?)')
+      .run(id, name, integration, at, at);
     return id;
   }
   throw new Error(`hub store: no free metric id after ${MAX_ID_ATTEMPTS} attempts`);
@@ -47,14 +44,17 @@ export function profileRefForShopper(
   const { email, profileId } = shopper;
   if (!email && !profileId) return null;
   const byEmail = (candidate: string) =>
-    db.prepare('SELECT id FROM profiles WHERE email = ?').get(candidate) as { id: string } | undefined;
+    statementsOf(db).prepare('SELECT id FROM profiles WHERE email = ?').get(candidate) as
+      { id: string } | undefined;
   if (profileId) {
-    const byId = db.prepare('SELECT id, email FROM profiles WHERE id = ?').get(profileId) as
+    const byId = statementsOf(db).prepare('SELECT id, email FROM profiles WHERE id = ?').get(profileId) as
       { id: string; email: string | null } | undefined;
     if (byId) {
       // The profile learns the shopper's email unless another profile already has it.
       if (email && byId.email === null && !byEmail(email)) {
-        db.prepare('UPDATE profiles SET email = ?, updated = ? WHERE id = ?').run(email, at, byId.id);
+        statementsOf(db)
+          .prepare('UPDATE profiles SET email = ?, updated = ? WHERE id = ?')
+          .run(email, at, byId.id);
       }
       return byId.id;
     }
@@ -64,11 +64,8 @@ export function profileRefForShopper(
     if (existing) return existing.id;
   }
   const id = profileId ?? newProfileId(Date.parse(at));
-  db.prepare('INSERT INTO profiles (id, email, created, updated) VALUES (?, ?, ?, ?)').run(
-    id,
-    email || null,
-    at,
-    at,
-  );
+  statementsOf(db)
+    .prepare('INSERT INTO profiles (id, email, created, updated) VALUES (?, ?, ?, ?)')
+    .run(id, email || null, at, at);
   return id;
 }
