@@ -168,6 +168,17 @@ export const cacheMigrations: readonly CacheMigration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    name: 'issue 8: messages by the instant they were sent, for search newest first',
+    up(db) {
+      // Search lists matches newest first by julianday(sent_at) (times may carry different offsets). On a big
+      // cache a common word matches tens of thousands of messages; walking this index from the newest down and
+      // keeping the matching ones stops after a page instead of sorting them all (see search.ts). The rowid
+      // (seq) that every index entry ends with is the tie-break search uses.
+      db.exec('CREATE INDEX messages_by_sent_instant ON messages (julianday(sent_at))');
+    },
+  },
 ];
 
 /** Brings the database up to `target` (default: the latest), each migration in its own transaction. */

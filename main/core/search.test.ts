@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SearchArgs } from '../../shared/desk-api.js';
 import type { Conversation, Message } from '../../shared/domain.js';
 import { DeskCache } from './cache.js';
-import { ftsMatchExpression, searchCache, snippetParts } from './search.js';
+import { ftsMatchExpression, MANY_MATCHES, searchCache, snippetParts } from './search.js';
 import { insertManyMessages } from './test-support/bulk-messages.js';
 import { conversationAt, messageAt, temporaryDir } from './test-support/fixtures.js';
 
@@ -275,5 +275,48 @@ describe('searchCache', () => {
     expect(searchCache(cache.db, { query: 'fråga 99999' }).hits.map((hit) => hit.messageId)).toEqual([
       'bulk-99999',
     ]);
+  });
+
+  it('lists many matches newest first by instant, whatever order they were cached in and whatever their offset', () => {
+    const cache = seededCache();
+    const insert = cache.db.prepare(
+      'INSERT INTO messages (conversation_id, id, position, json) VALUES (?, ?, ?, ?)',
+    );
+    // Cached in an order unrelated to when they were sent, half with a +02:00 offset, some at the same instant:
+    // more matches than MANY_MATCHES, so search walks the messages by instant instead of sorting the matches.
+    const cached: { conversationId: string; id: string; at: number; seq: number }[] = [];
+    const count = MANY_MATCHES * 2;
+    cache.db.transaction(() => {
+      for (let index = 0; index < count; index += 1) {
+        const conversationId = index % 3 === 0 ? 'c2' : 'c1';
+        // Two messages share each instant: the later cached (higher seq) comes first.
+        const at = Date.parse('2027-03-01T00:00:00.000Z') + Math.floor(((index * 7919) % count) / 2) * 60_000;
+        const sentAt =
+          index % 2 === 0
+            ? new Date(at).toISOString()
+            : new Date(at + 2 * 3_600_000).toISOString().replace('Z', '+02:00');
+        const id = `many-${index}`;
+        const json = JSON.stringify(
+          messageAt(index + 10, { conversationId, id, text: `Mitt kvitto ${index}`, sentAt }),
+        );
+        const seq = Number(insert.run(conversationId, id, index + 10, json).lastInsertRowid);
+        cached.push({ conversationId, id, at, seq });
+      }
+    })();
+    const newestFirst = (rows: typeof cached) =>
+      [...rows].sort((a, b) => b.at - a.at || b.seq - a.seq).map((row) => `${row.conversationId}/${row.id}`);
+
+    expect(ids(cache, { query: 'kvitto', limit: 200 })).toEqual(newestFirst(cached).slice(0, 200));
+    // Filters on the conversation (c2 is the open email one) and on the time keep the same order.
+    expect(ids(cache, { query: 'kvitt', status: 'open', limit: 100 })).toEqual(
+      newestFirst(cached.filter((row) => row.conversationId === 'c2')).slice(0, 100),
+    );
+    const to = '2027-03-01T10:00:00.000Z';
+    expect(ids(cache, { query: 'kvitto', channel: 'sms', to, limit: 100 })).toEqual(
+      newestFirst(cached.filter((row) => row.conversationId === 'c1' && row.at < Date.parse(to))).slice(
+        0,
+        100,
+      ),
+    );
   });
 });

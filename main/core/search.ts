@@ -15,6 +15,8 @@ const MATCH_END = '\u0003';
 const ELLIPSIS = '…';
 /** Words of context a snippet keeps around the match (FTS5 allows at most 64). */
 const SNIPPET_TOKENS = 20;
+/** From this many matching messages on, search walks messages newest first instead of sorting every match. */
+export const MANY_MATCHES = 1000;
 
 /**
  * The agent's words as an FTS5 MATCH expression: every word a quoted string (so AND, NEAR, *, parentheses and
@@ -100,33 +102,84 @@ export function searchCache(
     filters.push('julianday(m.sent_at) < julianday(@to)');
     params.to = args.to;
   }
+  const where = `c.status != 'with_ai' ${filters.map((filter) => `AND ${filter}`).join(' ')}`;
+  const order = 'ORDER BY julianday(m.sent_at) DESC, m.seq DESC LIMIT @limit';
+  // Two plans for the same answer. Few matches: look each one up and sort them. Many (a common word on a big
+  // cache, where sorting them all took seconds): walk the messages newest first by the instant index (cache
+  // migration 006) and keep those in the match set until a page is full. Counting up to the cut-off reads the
+  // FTS index only, so it costs little either way.
+  const manyMatches =
+    (db
+      .prepare<[string, number], number>(
+        'SELECT COUNT(*) FROM (SELECT 1 FROM message_search WHERE message_search MATCH ? LIMIT ?)',
+      )
+      .pluck()
+      .get(match, MANY_MATCHES) ?? 0) >= MANY_MATCHES;
   const rows = db
     .prepare<Record<string, string | number>, MatchRow>(
-      `SELECT m.seq, m.json AS message_json, c.json AS conversation_json
-       FROM message_search
-       JOIN messages m ON m.seq = message_search.rowid
-       JOIN conversations c ON c.id = m.conversation_id
-       WHERE message_search MATCH @match AND c.status != 'with_ai'
-         ${filters.map((filter) => `AND ${filter}`).join(' ')}
-       ORDER BY julianday(m.sent_at) DESC, m.seq DESC
-       LIMIT @limit`,
+      manyMatches
+        ? `SELECT m.seq, m.json AS message_json, c.json AS conversation_json
+           FROM messages m INDEXED BY messages_by_sent_instant
+           JOIN conversations c ON c.id = m.conversation_id
+           WHERE m.seq IN (SELECT rowid FROM message_search WHERE message_search MATCH @match) AND ${where}
+           ${order}`
+        : `SELECT m.seq, m.json AS message_json, c.json AS conversation_json
+           FROM message_search
+           JOIN messages m NOT INDEXED ON m.seq = message_search.rowid
+           JOIN conversations c ON c.id = m.conversation_id
+           WHERE message_search MATCH @match AND ${where}
+           ${order}`,
     )
     .all(params);
-  // Snippets only for the rows shown, not for every match the sort had to look at. The CAST matters: FTS5
-  // ignores a `rowid = ?` constraint bound as a JS number (a REAL) next to MATCH, and would answer another row.
-  const snippetOf = db.prepare<[string, string, string, string, number], { snippet: string }>(
-    `SELECT snippet(message_search, 0, ?, ?, ?, ${SNIPPET_TOKENS}) AS snippet
-     FROM message_search WHERE message_search MATCH ? AND rowid = CAST(? AS INTEGER)`,
+  const shown = rows.slice(0, args.limit);
+  const snippets = snippetsOf(
+    db,
+    match,
+    shown.map((row) => row.seq),
   );
   const hits: SearchHit[] = [];
-  for (const row of rows.slice(0, args.limit)) {
+  for (const row of shown) {
     const message = parseStored(row.message_json, messageSchema);
     const conversation = parseStored(row.conversation_json, conversationSchema);
     if (!message || !conversation) continue; // stored by an older contract: not readable, so not shown
-    const marked = snippetOf.get(MATCH_START, MATCH_END, ELLIPSIS, match, row.seq)?.snippet ?? message.text;
+    const marked = snippets.get(row.seq) ?? message.text;
     hits.push(toHit(message, conversation, snippetParts(marked)));
   }
   return { hits, more: rows.length > args.limit };
+}
+
+/**
+ * Snippets for the rows shown only, not for every match the sort had to look at, in ONE pass over the match:
+ * each MATCH re-reads the index for its words (a prefix merges every word it starts), so a query per row cost
+ * more than the search itself. The rowid range bounds the pass; snippet() runs only for the rows shown (a CASE,
+ * not an IN constraint: SQLite would hand that to FTS5 as one MATCH per listed rowid). The CASTs matter: FTS5
+ * ignores a rowid constraint bound as a JS number (a REAL) next to MATCH.
+ */
+function snippetsOf(db: Database.Database, match: string, seqs: number[]): Map<number, string> {
+  if (seqs.length === 0) return new Map();
+  const rows = db
+    .prepare<
+      [string, string, string, string, string, number, number],
+      { seq: number; snippet: string | null }
+    >(
+      `SELECT rowid AS seq,
+         CASE WHEN instr(?, ',' || rowid || ',') > 0
+           THEN snippet(message_search, 0, ?, ?, ?, ${SNIPPET_TOKENS}) END AS snippet
+       FROM message_search
+       WHERE message_search MATCH ? AND rowid >= CAST(? AS INTEGER) AND rowid <= CAST(? AS INTEGER)`,
+    )
+    .all(
+      `,${seqs.join(',')},`,
+      MATCH_START,
+      MATCH_END,
+      ELLIPSIS,
+      match,
+      Math.min(...seqs),
+      Math.max(...seqs),
+    );
+  const snippets = new Map<number, string>();
+  for (const row of rows) if (row.snippet !== null) snippets.set(row.seq, row.snippet);
+  return snippets;
 }
 
 function toHit(message: Message, conversation: Conversation, snippet: SnippetPart[]): SearchHit {
