@@ -39,7 +39,7 @@ export const relayScenario: Scenario = {
   name: 'relay',
   async run(context) {
     const size = context.quick
-      ? { pairs: 4, rounds: 1, warmUpMs: 300, measureMs: 1500 }
+      ? { pairs: 4, rounds: 1, warmUpMs: 200, measureMs: 1000 }
       : { pairs: 50, rounds: 2, warmUpMs: 1000, measureMs: 5000 };
     const agentCount = Math.ceil(size.pairs / PAIRS_PER_AGENT);
     const accounts = Array.from({ length: agentCount }, (_, index) => ({
