@@ -8,9 +8,10 @@
 // Baseline (raw): the bare technology under our path in the same run: the same SQLite build and cipher, a fresh
 // key, the same pragmas (WAL, synchronous FULL, 16 MB page cache) and schema (opened as a DeskCache, so the
 // migrations made the same messages table, indexes and FTS5 index with its triggers), the same message rows
-// (the same JSON text) inserted with one bare prepared INSERT, one transaction per page of the same size.
-// Only the time inside the transactions is counted, on both sides (not building the rows); ours also upserts the
-// conversation rows (1 per 100 messages) and reads each message before writing it (is it new?).
+// (the same JSON text) inserted with one bare prepared INSERT, one transaction per page of the same size. Both
+// fill page by page in turns (alternating who goes first), so machine noise hits both alike. Only the time
+// inside the transactions is counted (not building the pages); ours also serialises the rows, upserts the
+// conversation rows (1 per 100 messages), reads each message before writing it (is it new?) and moves the position.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DeskCache } from '../../main/core/cache.js';
@@ -18,6 +19,7 @@ import { searchCache } from '../../main/core/search.js';
 import { percentile } from '../../soak/stats.js';
 import { corpusPages, type CorpusOptions } from '../fixtures/cache-corpus.js';
 import { SEARCH_QUERIES } from '../fixtures/search-queries.js';
+import type { HubChange } from '../../shared/desk-protocol.js';
 import type { Scenario } from '../scenario.js';
 
 const PAGE_SIZE = 500;
@@ -25,48 +27,58 @@ const FULL: CorpusOptions = { conversations: 10_000, messagesPerConversation: 10
 const QUICK: CorpusOptions = { conversations: 200, messagesPerConversation: 100, pageSize: PAGE_SIZE };
 const MEASURED_ROUNDS = 5;
 
-/** Fills `cache` through applyChanges; answers the milliseconds spent applying and the messages applied. */
-function fillOurs(cache: DeskCache, options: CorpusOptions, log: (line: string) => void) {
-  let spentMs = 0;
-  let messages = 0;
-  let pages = 0;
-  for (const page of corpusPages(options)) {
-    const startedAt = performance.now();
-    const result = cache.applyChanges(page, { fromSync: true });
-    spentMs += performance.now() - startedAt;
-    if (result.applied.length !== page.length) throw new Error('the cache skipped changes of a fresh page');
-    for (const change of page) if (change.kind === 'message') messages += 1;
-    pages += 1;
-    if (pages % 400 === 0) log(`ours: ${messages} messages`);
-  }
-  return { spentMs, messages };
+/** The message rows of a page as the raw side inserts them: the same columns and JSON text. */
+function messageRows(page: HubChange[]): [string, string, number, string][] {
+  const rows: [string, string, number, string][] = [];
+  for (const change of page)
+    if (change.kind === 'message') {
+      const { message } = change;
+      rows.push([message.conversationId, message.id, message.position, JSON.stringify(message)]);
+    }
+  return rows;
 }
 
-/** The same message rows with one bare prepared INSERT into the same schema, one transaction per page. */
-function fillRaw(cache: DeskCache, options: CorpusOptions, log: (line: string) => void) {
-  const { db } = cache;
-  const insert = db.prepare('INSERT INTO messages (conversation_id, id, position, json) VALUES (?, ?, ?, ?)');
-  const insertPage = db.transaction((rows: [string, string, number, string][]) => {
+/**
+ * Fills both caches page by page, ours through applyChanges and raw with one bare prepared INSERT in one
+ * transaction per page, alternating which goes first: both see the same machine at the same moment (this machine
+ * is shared and noisy, and an index grows slower as it grows). Answers the milliseconds each spent.
+ */
+function fillBoth(ours: DeskCache, raw: DeskCache, options: CorpusOptions, log: (line: string) => void) {
+  const insert = raw.db.prepare(
+    'INSERT INTO messages (conversation_id, id, position, json) VALUES (?, ?, ?, ?)',
+  );
+  const insertPage = raw.db.transaction((rows: [string, string, number, string][]) => {
     for (const row of rows) insert.run(...row);
   });
-  let spentMs = 0;
+  let oursMs = 0;
+  let rawMs = 0;
   let messages = 0;
   let pages = 0;
   for (const page of corpusPages(options)) {
-    const rows: [string, string, number, string][] = [];
-    for (const change of page)
-      if (change.kind === 'message') {
-        const { message } = change;
-        rows.push([message.conversationId, message.id, message.position, JSON.stringify(message)]);
-      }
-    const startedAt = performance.now();
-    insertPage(rows);
-    spentMs += performance.now() - startedAt;
+    const rows = messageRows(page);
+    const applyOurs = () => {
+      const startedAt = performance.now();
+      const result = ours.applyChanges(page, { fromSync: true });
+      oursMs += performance.now() - startedAt;
+      if (result.applied.length !== page.length) throw new Error('the cache skipped changes of a fresh page');
+    };
+    const insertRaw = () => {
+      const startedAt = performance.now();
+      insertPage(rows);
+      rawMs += performance.now() - startedAt;
+    };
+    if (pages % 2 === 0) {
+      applyOurs();
+      insertRaw();
+    } else {
+      insertRaw();
+      applyOurs();
+    }
     messages += rows.length;
     pages += 1;
-    if (pages % 400 === 0) log(`raw: ${messages} messages`);
+    if (pages % 400 === 0) log(`${messages} messages`);
   }
-  return { spentMs, messages };
+  return { oursMs, rawMs, messages };
 }
 
 /** A DeskCache in its own new folder under `workDir` (as the desk core makes its data dir). */
@@ -95,20 +107,18 @@ export const cacheFillSearchScenario: Scenario = {
     let ours: DeskCache | null = null;
     let raw: DeskCache | null = null;
     try {
-      // Raw first, then ours: the machine's disk and page cache warm the same way for both.
+      ours = openCache(context.workDir, 'ours');
       raw = openCache(context.workDir, 'raw');
-      const bare = fillRaw(raw, size, context.log);
+      const filled = fillBoth(ours, raw, size, context.log);
       raw.close();
       raw = null;
-      context.log(`raw: ${bare.messages} messages in ${Math.round(bare.spentMs)} ms`);
-
-      ours = openCache(context.workDir, 'ours');
-      const filled = fillOurs(ours, size, context.log);
-      context.log(`ours: ${filled.messages} messages in ${Math.round(filled.spentMs)} ms; searching`);
+      context.log(
+        `${filled.messages} messages: ours ${Math.round(filled.oursMs)} ms, raw ${Math.round(filled.rawMs)} ms; searching`,
+      );
       const latencies = searchLatencies(ours);
 
-      const insertPerS = filled.messages / (filled.spentMs / 1000);
-      const rawPerS = bare.messages / (bare.spentMs / 1000);
+      const insertPerS = filled.messages / (filled.oursMs / 1000);
+      const rawPerS = filled.messages / (filled.rawMs / 1000);
       return {
         cache: {
           messages: filled.messages,
