@@ -1,7 +1,8 @@
 // event_append: outcome events appended to the hub's event stream through the hub's own path — appendMetric
 // (hub/core/events.ts: the metric's property schema checked) into SqliteHubStore.appendEvent (the metric and the
 // shopper's profile looked up or created, the row inserted, one IMMEDIATE transaction committed) on a real
-// SQLite file opened as the hub opens it (WAL, synchronous=FULL).
+// SQLite file opened as the hub opens it (WAL, synchronous=FULL). The hub process's commit listeners (pushes to
+// consoles, webhooks, segments) are not attached: this is the append itself.
 // Baseline: plain better-sqlite3 inserts of the same rows (the same ten columns, values as the hub writes them)
 // into a table of those columns, one prepared statement, on a file with the same journal_mode=WAL and
 // synchronous=FULL, and the same commit granularity: one commit per event, because the hub acknowledges an
