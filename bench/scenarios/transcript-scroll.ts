@@ -53,7 +53,12 @@ export const transcriptScrollScenario: Scenario = {
       if (drawn < messages)
         context.log(`note: the transcript holds ${drawn} message elements of ${messages} (virtualised)`);
       const scroll = await scrollTranscriptEndToEnd(desk.page, 100_000);
-      context.log(`scrolled ${scroll.scrollHeight} px in ${scroll.frameMs.length} frames`);
+      // A frame on time is one vsync interval (16.7 ms at 60 Hz, with a little timer jitter either side); a
+      // frame of more than 1.5 intervals means at least one was dropped.
+      const dropped = scroll.frameMs.filter((ms) => ms > 25).length;
+      context.log(
+        `scrolled ${scroll.scrollHeight} px in ${scroll.frameMs.length} frames, ${dropped} longer than 25 ms (dropped)`,
+      );
       return {
         transcript_open_ms: { messages, value: round(median(samples.slice(1))!) },
         scroll_frame_ms_p95: round(percentile(scroll.frameMs, 95)!),
