@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SearchArgs } from '../../shared/desk-api.js';
 import type { Conversation, Message } from '../../shared/domain.js';
 import { DeskCache } from './cache.js';
-import { ftsMatchExpression, MANY_MATCHES, searchCache, snippetParts } from './search.js';
+import { ftsMatchExpression, MANY_MATCHES, RECENT_MATCHES, searchCache, snippetParts } from './search.js';
 import { insertManyMessages } from './test-support/bulk-messages.js';
 import { conversationAt, messageAt, temporaryDir } from './test-support/fixtures.js';
 
@@ -277,20 +277,26 @@ describe('searchCache', () => {
     ]);
   });
 
-  it('lists many matches newest first by instant, whatever order they were cached in and whatever their offset', () => {
+  // More matches than RECENT_MATCHES, so search walks the messages by instant instead of sorting the matches:
+  // cached out of the order they were sent (the recently cached matches are not the answer), or in it (they are).
+  it.each([
+    [
+      'in an order unrelated to when they were sent',
+      (index: number, count: number) => (index * 7919) % count,
+    ],
+    ['in the order they were sent', (index: number) => index],
+  ])('lists many matches newest first by instant, cached %s, whatever their offset', (_order, slot) => {
     const cache = seededCache();
     const insert = cache.db.prepare(
       'INSERT INTO messages (conversation_id, id, position, json) VALUES (?, ?, ?, ?)',
     );
-    // Cached in an order unrelated to when they were sent, half with a +02:00 offset, some at the same instant:
-    // more matches than MANY_MATCHES, so search walks the messages by instant instead of sorting the matches.
     const cached: { conversationId: string; id: string; at: number; seq: number }[] = [];
-    const count = MANY_MATCHES * 2;
+    const count = RECENT_MATCHES + MANY_MATCHES;
     cache.db.transaction(() => {
       for (let index = 0; index < count; index += 1) {
         const conversationId = index % 3 === 0 ? 'c2' : 'c1';
-        // Two messages share each instant: the later cached (higher seq) comes first.
-        const at = Date.parse('2027-03-01T00:00:00.000Z') + Math.floor(((index * 7919) % count) / 2) * 60_000;
+        // Two messages share each instant (the later cached, higher seq, comes first); half are at +02:00.
+        const at = Date.parse('2027-03-01T00:00:00.000Z') + Math.floor(slot(index, count) / 2) * 60_000;
         const sentAt =
           index % 2 === 0
             ? new Date(at).toISOString()

@@ -17,6 +17,8 @@ const ELLIPSIS = '…';
 const SNIPPET_TOKENS = 20;
 /** From this many matching messages on, search walks messages newest first instead of sorting every match. */
 export const MANY_MATCHES = 1000;
+/** How many of the most recently cached matches the many-matches plan tries first. */
+export const RECENT_MATCHES = 5000;
 
 /**
  * The agent's words as an FTS5 MATCH expression: every word a quoted string (so AND, NEAR, *, parentheses and
@@ -61,6 +63,8 @@ export function snippetParts(marked: string): SnippetPart[] {
 
 interface MatchRow {
   seq: number;
+  /** julianday(sent_at): the sort key. */
+  instant: number;
   message_json: string;
   conversation_json: string;
 }
@@ -103,35 +107,73 @@ export function searchCache(
     params.to = args.to;
   }
   const where = `c.status != 'with_ai' ${filters.map((filter) => `AND ${filter}`).join(' ')}`;
+  const select =
+    'SELECT m.seq, julianday(m.sent_at) AS instant, m.json AS message_json, c.json AS conversation_json';
   const order = 'ORDER BY julianday(m.sent_at) DESC, m.seq DESC LIMIT @limit';
-  // Two plans for the same answer. Few matches: look each one up and sort them. Many (a common word on a big
+  // Every MATCH costs a pass over the FTS index (for a prefix, a merge of every word it starts), so the match is
+  // read as few times as possible: once here for the most recently cached matches (FTS5 reads its index backwards
+  // cheaply), once for the snippets. Few matches: look each one up and sort them. Many (a common word on a big
   // cache, where sorting them all took seconds): walk the messages newest first by the instant index (cache
-  // migration 006) and keep those in the match set until a page is full. Counting up to the cut-off reads the
-  // FTS index only, so it costs little either way.
-  const manyMatches =
-    (db
-      .prepare<[string, number], number>(
-        'SELECT COUNT(*) FROM (SELECT 1 FROM message_search WHERE message_search MATCH ? LIMIT ?)',
-      )
-      .pluck()
-      .get(match, MANY_MATCHES) ?? 0) >= MANY_MATCHES;
-  const rows = db
-    .prepare<Record<string, string | number>, MatchRow>(
-      manyMatches
-        ? `SELECT m.seq, m.json AS message_json, c.json AS conversation_json
-           FROM messages m INDEXED BY messages_by_sent_instant
-           JOIN conversations c ON c.id = m.conversation_id
-           WHERE m.seq IN (SELECT rowid FROM message_search WHERE message_search MATCH @match) AND ${where}
-           ${order}`
-        : `SELECT m.seq, m.json AS message_json, c.json AS conversation_json
-           FROM message_search
-           JOIN messages m NOT INDEXED ON m.seq = message_search.rowid
-           JOIN conversations c ON c.id = m.conversation_id
-           WHERE message_search MATCH @match AND ${where}
-           ${order}`,
+  // migration 006) and keep the matching ones until a page is full. When there were more matches than were read,
+  // the walk over the recent ones is the answer if no older-cached message was sent after the page's last one
+  // (checked on the instant index alone); else the walk goes over every match.
+  const recentSeqs = db
+    .prepare<[string, number], number>(
+      'SELECT rowid FROM message_search WHERE message_search MATCH ? ORDER BY rowid DESC LIMIT ?',
     )
-    .all(params);
-  const shown = rows.slice(0, args.limit);
+    .pluck()
+    .all(match, RECENT_MATCHES);
+  const recentList = { ...params, recentSeqs: JSON.stringify(recentSeqs) };
+  const inRecent = 'SELECT value FROM json_each(@recentSeqs)';
+  if (recentSeqs.length < MANY_MATCHES) {
+    const rows = db
+      .prepare<Record<string, string | number>, MatchRow>(
+        `${select} FROM messages m NOT INDEXED
+         JOIN conversations c ON c.id = m.conversation_id
+         WHERE m.seq IN (${inRecent}) AND ${where}
+         ${order}`,
+      )
+      .all(recentList);
+    return toResult(db, match, rows, args.limit);
+  }
+  const walkNewestFirst = (matchSet: string, values: Record<string, string | number>) =>
+    db
+      .prepare<Record<string, string | number>, MatchRow>(
+        `${select} FROM messages m INDEXED BY messages_by_sent_instant
+         JOIN conversations c ON c.id = m.conversation_id
+         WHERE m.seq IN (${matchSet}) AND ${where}
+         ${order}`,
+      )
+      .all(values);
+  const recent = walkNewestFirst(inRecent, recentList);
+  const oldestRecent = recentSeqs[recentSeqs.length - 1] ?? 0;
+  const last = recent[args.limit];
+  const complete =
+    recentSeqs.length < RECENT_MATCHES ||
+    (last !== undefined &&
+      db
+        .prepare<[number, number], number>(
+          `SELECT 1 FROM messages INDEXED BY messages_by_sent_instant
+           WHERE julianday(sent_at) > ? AND seq < CAST(? AS INTEGER) LIMIT 1`,
+        )
+        .pluck()
+        .get(last.instant, oldestRecent) === undefined);
+  if (complete) return toResult(db, match, recent, args.limit);
+  return toResult(
+    db,
+    match,
+    walkNewestFirst('SELECT rowid FROM message_search WHERE message_search MATCH @match', params),
+    args.limit,
+  );
+}
+
+function toResult(
+  db: Database.Database,
+  match: string,
+  rows: MatchRow[],
+  limit: number,
+): { hits: SearchHit[]; more: boolean } {
+  const shown = rows.slice(0, limit);
   const snippets = snippetsOf(
     db,
     match,
@@ -145,7 +187,7 @@ export function searchCache(
     const marked = snippets.get(row.seq) ?? message.text;
     hits.push(toHit(message, conversation, snippetParts(marked)));
   }
-  return { hits, more: rows.length > args.limit };
+  return { hits, more: rows.length > limit };
 }
 
 /**
