@@ -16,6 +16,7 @@ import {
   type ChatServerToClientEvents,
 } from '../../shared/chat-protocol.js';
 import type { AgentRef } from '../../shared/domain.js';
+import { CommitBatcher } from '../store/commit-batcher.js';
 import type { HubStore } from '../store/hub-store.js';
 import type { ActivityTracker } from '../team/activity.js';
 import { chatState, toChatMessage, type WebChat } from '../demo/web-chat.js';
@@ -51,6 +52,8 @@ export function attachChatNamespace(
   webChat: WebChat,
   activity: ActivityTracker,
 ): Namespace {
+  /** Shopper messages, hand-off answers and receipts arriving together share one commit. */
+  const commits = new CommitBatcher(store);
   const chat = io.of(CHAT_NAMESPACE) as unknown as Namespace<
     ChatClientToServerEvents,
     ChatServerToClientEvents,
@@ -80,17 +83,23 @@ export function attachChatNamespace(
         return ack({ ok: false, error: 'unknown_chat: this chat was deleted' });
       const parsed = schema.safeParse(payload);
       if (!parsed.success) return ack({ ok: false, error: invalid(parsed.error) });
-      try {
-        ack(action(chatId, parsed.data));
-      } catch (error) {
-        const fault = storageFaultOf(error);
-        if (fault) {
-          console.error(`hub: a chat action refused: ${fault}`);
-          return ack({ ok: false, error: `${STORAGE_UNAVAILABLE}: ${storageUnavailableMessage(fault)}` });
-        }
-        console.error('hub: a chat action failed', error);
-        ack({ ok: false, error: 'failed: the hub could not handle this message' });
-      }
+      // Answered once the shared commit is durable; the chat id is the one this socket had when it asked.
+      commits.run(
+        (): ChatAck =>
+          webChat.findSession(chatId)
+            ? action(chatId, parsed.data)
+            : { ok: false, error: 'unknown_chat: this chat was deleted' },
+        (outcome) => {
+          if (outcome.ok) return ack(outcome.value);
+          const fault = storageFaultOf(outcome.error);
+          if (fault) {
+            console.error(`hub: a chat action refused: ${fault}`);
+            return ack({ ok: false, error: `${STORAGE_UNAVAILABLE}: ${storageUnavailableMessage(fault)}` });
+          }
+          console.error('hub: a chat action failed', outcome.error);
+          ack({ ok: false, error: 'failed: the hub could not handle this message' });
+        },
+      );
     };
 
     socket.on('chat:hello', (payload, ack) => {
@@ -144,11 +153,13 @@ export function attachChatNamespace(
     socket.on('chat:delivered', (payload) => {
       const parsed = chatDeliveredSchema.safeParse(payload);
       if (!parsed.success || !socket.data.chatId) return;
-      try {
-        webChat.delivered(socket.data.chatId, parsed.data.messageIds);
-      } catch (error) {
-        console.error('hub: a delivery receipt failed', error);
-      }
+      const chatId = socket.data.chatId;
+      commits.run(
+        () => webChat.delivered(chatId, parsed.data.messageIds),
+        (outcome) => {
+          if (!outcome.ok) console.error('hub: a delivery receipt failed', outcome.error);
+        },
+      );
     });
   });
 

@@ -178,6 +178,11 @@ export interface ShopperKey {
 export interface HubStore {
   /** Runs `work` atomically. Nested calls join the outer transaction. Listeners run after the commit. */
   transaction<T>(work: () => T): T;
+  /**
+   * Inside a transaction: runs `work` so that if it throws, only its own writes are undone (and none of them is
+   * pushed) while the transaction goes on. Several requests can so share one commit (see CommitBatcher).
+   */
+  savepoint<T>(work: () => T): T;
   onCommit(listener: (batch: CommittedBatch) => void): () => void;
   close(): void;
   /** The lead's monitor's reads (aggregates over indexed ranges). */

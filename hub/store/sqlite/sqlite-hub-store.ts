@@ -228,6 +228,26 @@ export class SqliteHubStore implements HubStore {
     return result;
   }
 
+  savepoint<T>(work: () => T): T {
+    const writing = this.writing;
+    const before = {
+      changes: writing.changes.length,
+      messages: new Map(writing.messages),
+      conversationIds: new Set(writing.conversationIds),
+      events: writing.events.length,
+    };
+    try {
+      // Nested in the open transaction, better-sqlite3 runs it in a SAVEPOINT, rolled back to on a throw.
+      return this.db.transaction(work)();
+    } catch (error) {
+      writing.changes.length = before.changes;
+      writing.messages = before.messages;
+      writing.conversationIds = before.conversationIds;
+      writing.events.length = before.events;
+      throw error;
+    }
+  }
+
   /**
    * better-sqlite3 waits for a lock on the hub's only thread: once a write has waited a whole busy timeout in
    * vain, later writes fail at once (every socket stays responsive) until one gets through again.
