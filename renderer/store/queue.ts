@@ -24,45 +24,88 @@ export function waitingSince(conversation: Conversation): string {
   return conversation.escalatedAt ?? conversation.createdAt;
 }
 
+/** Open before pending (pending waits on the shopper); unclaimed first, snoozed last. */
+function rankOf(conversation: Conversation): number {
+  const { status } = conversation;
+  return status === 'queued' ? 0 : status === 'open' ? 1 : status === 'pending' ? 2 : 3;
+}
+
+/** Within a rank, ascending: waiting since (queued), coming back at (snoozed), latest activity first (others). */
+function timeKeyOf(conversation: Conversation): number {
+  if (conversation.status === 'queued') return Date.parse(waitingSince(conversation));
+  if (conversation.status === 'snoozed') return Date.parse(conversation.snoozedUntil ?? '');
+  return -Date.parse(conversation.lastMessageAt ?? waitingSince(conversation));
+}
+
+interface QueueEntry {
+  conversation: Conversation;
+  rank: number;
+  time: number;
+}
+
 /**
- * Longest-waiting first for unclaimed work; then open before pending (pending waits on the shopper), each by
- * most recent activity; snoozed ones by when they come back.
+ * Longest-waiting first for unclaimed work; then open before pending, each by most recent activity; snoozed ones
+ * by when they come back; ties by id. Dates are parsed once per conversation, not once per comparison.
  */
-function compareForQueue(a: Conversation, b: Conversation): number {
-  const rank = (c: Conversation) =>
-    c.status === 'queued' ? 0 : c.status === 'open' ? 1 : c.status === 'pending' ? 2 : 3;
-  const byRank = rank(a) - rank(b);
-  if (byRank !== 0) return byRank;
-  if (a.status === 'queued') {
-    return Date.parse(waitingSince(a)) - Date.parse(waitingSince(b)) || a.id.localeCompare(b.id);
+function sortForQueue(conversations: readonly Conversation[]): Conversation[] {
+  const entries: QueueEntry[] = conversations.map((conversation) => ({
+    conversation,
+    rank: rankOf(conversation),
+    time: timeKeyOf(conversation),
+  }));
+  entries.sort(
+    (a, b) => a.rank - b.rank || a.time - b.time || a.conversation.id.localeCompare(b.conversation.id),
+  );
+  return entries.map((entry) => entry.conversation);
+}
+
+/**
+ * Every tab's conversations for one `conversationsById` and signed-in agent, computed once: the queue's
+ * selectors run on every store change (thousands during a catch-up), and most changes leave the conversations as
+ * they were. Sorted lists are made on first use per tab.
+ */
+interface QueueIndex {
+  unsorted: Record<QueueTab, Conversation[]>;
+  sorted: Partial<Record<QueueTab, Conversation[]>>;
+  ids: Partial<Record<QueueTab, string[]>>;
+}
+const QUEUE_TAB_LIST: readonly QueueTab[] = ['unassigned', 'mine', 'allOpen', 'snoozed'];
+const indexes = new WeakMap<DeskState['conversationsById'], Map<string | null, QueueIndex>>();
+
+function queueIndex(state: DeskState): QueueIndex {
+  const me = state.session?.account.id ?? null;
+  let byAgent = indexes.get(state.conversationsById);
+  if (!byAgent) {
+    byAgent = new Map();
+    indexes.set(state.conversationsById, byAgent);
   }
-  if (a.status === 'snoozed') {
-    return Date.parse(a.snoozedUntil ?? '') - Date.parse(b.snoozedUntil ?? '') || a.id.localeCompare(b.id);
+  const existing = byAgent.get(me);
+  if (existing) return existing;
+  const unsorted: Record<QueueTab, Conversation[]> = { unassigned: [], mine: [], allOpen: [], snoozed: [] };
+  for (const conversation of Object.values(state.conversationsById)) {
+    for (const tab of QUEUE_TAB_LIST) if (isInTab(conversation, tab, me)) unsorted[tab].push(conversation);
   }
-  const aLast = Date.parse(a.lastMessageAt ?? waitingSince(a));
-  const bLast = Date.parse(b.lastMessageAt ?? waitingSince(b));
-  return bLast - aLast || a.id.localeCompare(b.id);
+  const index: QueueIndex = { unsorted, sorted: {}, ids: {} };
+  byAgent.set(me, index);
+  return index;
 }
 
 export function queueConversations(state: DeskState, tab: QueueTab): Conversation[] {
-  const me = state.session?.account.id ?? null;
-  return Object.values(state.conversationsById)
-    .filter((conversation) => isInTab(conversation, tab, me))
-    .sort(compareForQueue);
+  const index = queueIndex(state);
+  return (index.sorted[tab] ??= sortForQueue(index.unsorted[tab]));
 }
 
-/** Ids only, so components can compare with useShallow and re-render only when the list changes. */
+/**
+ * Ids only, so components can compare with useShallow and re-render only when the list changes. The same array
+ * while the conversations are unchanged.
+ */
 export function queueIds(state: DeskState, tab: QueueTab): string[] {
-  return queueConversations(state, tab).map((conversation) => conversation.id);
+  const index = queueIndex(state);
+  return (index.ids[tab] ??= queueConversations(state, tab).map((conversation) => conversation.id));
 }
 
 export function queueCount(state: DeskState, tab: QueueTab): number {
-  const me = state.session?.account.id ?? null;
-  let count = 0;
-  for (const conversation of Object.values(state.conversationsById)) {
-    if (isInTab(conversation, tab, me)) count += 1;
-  }
-  return count;
+  return queueIndex(state).unsorted[tab].length;
 }
 
 /** The tab where a conversation shows, for opening it from elsewhere (palette, notification, history). */

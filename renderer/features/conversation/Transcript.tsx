@@ -1,10 +1,12 @@
 // Environment: browser. The whole transcript as a log, with a divider where the Customer Agent handed off.
 // It sticks to the bottom when new messages arrive unless the agent has scrolled up to read.
-// Virtualised (@tanstack/react-virtual): only the messages in and near view are in the DOM, so a 10,000-message
-// conversation opens and scrolls as fast as a short one (a plain list took seconds to open and ~140 ms a frame to
-// scroll at that size). Finding an old message is the console's search, which scrolls the hit into view.
+// Virtualised (@tanstack/react-virtual) when long: up to 200 messages are all in the DOM; beyond that only those
+// in and near view, so a 10,000-message conversation opens and scrolls as fast as a short one (a plain list took
+// seconds to open and ~140 ms a frame to scroll at that size). Finding an old message in a long one is the
+// console's search, which scrolls the hit into view.
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
+import { shortListRange } from '../../components/short-list-range.js';
 import type { DeskMessage } from '../../../shared/desk-api.js';
 import type { Conversation } from '../../../shared/domain.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
@@ -77,6 +79,7 @@ function TranscriptLog({ conversation, messages, loading, myAgentId }: Transcrip
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_ROW_PX,
     overscan: OVERSCAN_ROWS,
+    rangeExtractor: shortListRange,
     getItemKey: (index) => {
       const row = rows[index];
       return row?.kind === 'message' ? row.message.id : 'handoff-divider';

@@ -1,6 +1,10 @@
 // Environment: browser. The queue: tabs with counts, a keyboard-driven list of conversations, empty states
-// that explain what will appear, and the team at the foot.
-import { useCallback, type KeyboardEvent } from 'react';
+// that explain what will appear, and the team at the foot. The list is virtualised (@tanstack/react-virtual)
+// when long: up to 200 rows are all in the DOM; beyond that only those in and near view, so 5,000 waiting
+// conversations cost what 200 do.
+import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { shortListRange } from '../../components/short-list-range.js';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { SkeletonLines } from '../../components/Skeleton.js';
@@ -12,7 +16,7 @@ import { isSearching } from '../../store/search-slice.js';
 import { SearchBox } from '../search/SearchBox.js';
 import { SearchResults } from '../search/SearchResults.js';
 import { TeamRoster } from '../team/TeamRoster.js';
-import { focusQueueRow } from './queue-dom.js';
+import { focusQueueRow, setQueueRowRevealer, takePendingQueueFocus } from './queue-dom.js';
 import { QueueRow } from './QueueRow.js';
 
 const tabLabels: Record<QueueTab, MessageKey> = {
@@ -21,6 +25,12 @@ const tabLabels: Record<QueueTab, MessageKey> = {
   allOpen: 'queue.tab.allOpen',
   snoozed: 'queue.tab.snoozed',
 };
+/** A row's height (px) before it is measured; measured heights replace it. */
+const ESTIMATED_ROW_PX = 76;
+const OVERSCAN_ROWS = 8;
+/** The list's padding (px) above the first row and below the last. */
+const LIST_PADDING_PX = 4;
+
 const emptyTexts: Record<QueueTab, MessageKey> = {
   unassigned: 'queue.empty.unassigned',
   mine: 'queue.empty.mine',
@@ -78,6 +88,29 @@ export function QueuePane() {
 
   const open = useCallback((conversationId: string) => openConversation(conversationId), [openConversation]);
 
+  const panelRef = useRef<HTMLDivElement>(null);
+  // The virtualiser's functions change with the scroll position: this component is left out of memoisation.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: ids.length,
+    getScrollElement: () => panelRef.current,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    overscan: OVERSCAN_ROWS,
+    rangeExtractor: shortListRange,
+    paddingStart: LIST_PADDING_PX,
+    paddingEnd: LIST_PADDING_PX,
+    getItemKey: (index) => ids[index] ?? index,
+  });
+  // Keyboard moves to a row out of view scroll it in; it takes focus once drawn.
+  useEffect(() => {
+    setQueueRowRevealer((conversationId) => {
+      const index = ids.indexOf(conversationId);
+      if (index !== -1) virtualizer.scrollToIndex(index, { align: 'auto' });
+    });
+    return () => setQueueRowRevealer(null);
+  }, [ids, virtualizer]);
+  useLayoutEffect(() => takePendingQueueFocus());
+
   // Roving focus: one row is in the tab order; arrows (or j/k) move focus, Enter or Space opens (native button).
   const onListKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     if (ids.length === 0 || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -122,22 +155,41 @@ export function QueuePane() {
           <QueueTabButton key={queueTab} tab={queueTab} selected={queueTab === tab} onSelect={setTab} />
         ))}
       </div>
-      <div id="queue-panel" role="tabpanel" aria-labelledby={`queue-tab-${tab}`} className="queue-panel">
+      <div
+        ref={panelRef}
+        id="queue-panel"
+        role="tabpanel"
+        aria-labelledby={`queue-tab-${tab}`}
+        className="queue-panel"
+      >
         {!ready ? (
           <SkeletonLines count={6} className="queue-skeleton" />
         ) : ids.length === 0 ? (
           <p className="empty-state">{t(emptyTexts[tab])}</p>
         ) : (
-          <ul role="list" aria-label={t('queue.listLabel')} className="queue-list" onKeyDown={onListKeyDown}>
-            {ids.map((id) => (
-              <QueueRow
-                key={id}
-                conversationId={id}
-                active={id === effectiveActive}
-                selected={id === selectedId}
-                onOpen={open}
-              />
-            ))}
+          <ul
+            role="list"
+            aria-label={t('queue.listLabel')}
+            className="queue-list"
+            style={{ height: virtualizer.getTotalSize() }}
+            onKeyDown={onListKeyDown}
+          >
+            {virtualizer.getVirtualItems().map((item) => {
+              const id = ids[item.index];
+              if (!id) return null;
+              return (
+                <QueueRow
+                  key={id}
+                  conversationId={id}
+                  index={item.index}
+                  offset={item.start}
+                  measureRef={virtualizer.measureElement}
+                  active={id === effectiveActive}
+                  selected={id === selectedId}
+                  onOpen={open}
+                />
+              );
+            })}
           </ul>
         )}
       </div>

@@ -19,12 +19,24 @@ import { OthersActivity } from '../team/OthersActivity.js';
 
 interface QueueRowProps {
   conversationId: string;
+  /** Its place in the virtualised list: index (for measuring) and offset from the top (px). */
+  index: number;
+  offset: number;
+  measureRef(element: HTMLLIElement | null): void;
   active: boolean;
   selected: boolean;
   onOpen(conversationId: string): void;
 }
 
-export const QueueRow = memo(function QueueRow({ conversationId, active, selected, onOpen }: QueueRowProps) {
+export const QueueRow = memo(function QueueRow({
+  conversationId,
+  index,
+  offset,
+  measureRef,
+  active,
+  selected,
+  onOpen,
+}: QueueRowProps) {
   const { t } = useTranslation();
   const conversation = useDesk((state) => state.conversationsById[conversationId]);
   const myId = useDesk((state) => state.session?.account.id ?? null);
@@ -42,6 +54,9 @@ export const QueueRow = memo(function QueueRow({ conversationId, active, selecte
   const slaText = sla === 'near' ? t('sla.near') : sla === 'breached' ? t('sla.breached') : null;
   return (
     <li
+      ref={measureRef}
+      data-index={index}
+      style={{ transform: `translateY(${offset}px)` }}
       className={`queue-row${selected ? ' is-selected' : ''}${unread > 0 ? ' has-unread' : ''}`}
       data-conversation-id={conversationId}
       data-status={conversation.status}
