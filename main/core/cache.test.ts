@@ -44,6 +44,33 @@ describe('DeskCache', () => {
     expect(cache.messages('c1').map((m) => m.id)).toEqual(['m1']);
   });
 
+  it("commits the hub's changes without waiting for the disk, and leaves the connection at FULL for the outbox", () => {
+    const cache = openCache();
+    const levels: number[] = [];
+    // Seen from inside the write's transaction.
+    const transaction = cache.db.transaction.bind(cache.db);
+    cache.db.transaction = ((fn: (...args: unknown[]) => unknown) =>
+      transaction((...args: unknown[]) => {
+        levels.push(cache.db.pragma('synchronous', { simple: true }) as number);
+        return fn(...args);
+      })) as typeof cache.db.transaction;
+    cache.applyChanges([{ position: 1, kind: 'message', message: messageAt(1) }], { fromSync: false });
+    const NORMAL = 1;
+    const FULL = 2;
+    expect(levels).toEqual([NORMAL]);
+    expect(cache.db.pragma('synchronous', { simple: true })).toBe(FULL);
+    // Also after a write that throws.
+    expect(() =>
+      cache.applyChanges(
+        [{ position: 2, kind: 'message', message: { ...messageAt(2), position: Number.NaN } }],
+        {
+          fromSync: false,
+        },
+      ),
+    ).toThrow();
+    expect(cache.db.pragma('synchronous', { simple: true })).toBe(FULL);
+  });
+
   it("applies a sync page as the hub's complete answer and moves to its head", () => {
     const cache = openCache();
     cache.applyChanges(

@@ -100,7 +100,7 @@ export class DeskCache {
       ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}),
     });
     db.pragma('journal_mode = WAL');
-    // The outbox must survive a crash once a call has returned `pending`.
+    // The outbox must survive a crash once a call has returned `pending` (the hub's data need not: hubDataWrite).
     db.pragma('synchronous = FULL');
     // Pages are decrypted on every read from the file: keep the working set (open conversations, recent
     // messages, the search index's hot pages) in memory. Negative: KiB.
@@ -178,6 +178,31 @@ export class DeskCache {
    * the new position.
    */
   applyChanges(
+    changes: HubChange[],
+    options: { fromSync: boolean; head?: number; logId?: string },
+  ): AppliedChanges {
+    return this.hubDataWrite(() => this.applyChangesNow(changes, options));
+  }
+
+  /**
+   * Runs a write of what came from the hub without waiting for the disk at its commit (WAL with synchronous
+   * NORMAL): it survives the process crashing; a power cut may undo the last few, the position with them (they
+   * are one transaction), so the next sync fetches them again. Only the outbox needs FULL (a command returned
+   * `pending` must survive anything), and its next commit flushes these writes to the disk with it. Waiting for
+   * the disk at every live change was most of a busy desk core's time (one fsync per change per console).
+   */
+  private hubDataWrite<T>(write: () => T): T {
+    // The level cannot change inside a transaction: an outer one decides.
+    if (this.db.inTransaction) return write();
+    this.prepared('PRAGMA synchronous = NORMAL').run();
+    try {
+      return write();
+    } finally {
+      this.prepared('PRAGMA synchronous = FULL').run();
+    }
+  }
+
+  private applyChangesNow(
     changes: HubChange[],
     options: { fromSync: boolean; head?: number; logId?: string },
   ): AppliedChanges {
@@ -405,9 +430,11 @@ export class DeskCache {
   }
 
   setHubState(key: HubStateKey, value: unknown): void {
-    this.prepared(
-      'INSERT INTO hub_state (key, json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET json = excluded.json',
-    ).run(key, JSON.stringify(value));
+    this.hubDataWrite(() =>
+      this.prepared(
+        'INSERT INTO hub_state (key, json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET json = excluded.json',
+      ).run(key, JSON.stringify(value)),
+    );
   }
 
   shopperHistory<T>(conversationId: string, schema: z.ZodType<T>): T | null {
