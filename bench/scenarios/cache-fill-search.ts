@@ -5,13 +5,14 @@
 // with searchCache (main/core/search.ts, the console's search) for realistic queries: Swedish and English words,
 // half-typed words, several words, order numbers, with and without filters; each query once as warm-up, then
 // every query five times, p50/p95.
-// Baseline (raw): the bare technology under our path in the same run: the same SQLite build and cipher, a fresh
-// key, the same pragmas (WAL, synchronous FULL, 16 MB page cache) and schema (opened as a DeskCache, so the
-// migrations made the same messages table, indexes and FTS5 index with its triggers), the same message rows
-// (the same JSON text) inserted with one bare prepared INSERT, one transaction per page of the same size. Both
-// fill page by page in turns (alternating who goes first), so machine noise hits both alike. Only the time
-// inside the transactions is counted (not building the pages); ours also serialises the rows, upserts the
-// conversation rows (1 per 100 messages), reads each message before writing it (is it new?) and moves the position.
+// Baseline (raw): the bare technology under our path in the same run: the same SQLite build and cipher, a
+// fresh key, the same pragmas (WAL, 16 MB page cache, synchronous NORMAL as our path commits the hub's changes)
+// and schema (opened as a DeskCache, so the migrations made the same messages table, indexes and FTS5 index with
+// its triggers), the same message rows (the same JSON text) inserted with one bare prepared INSERT, one
+// transaction per page of the same size. Both fill page by page in turns (alternating who goes first), so
+// machine noise hits both alike. Only the time inside the transactions is counted (not building the pages); ours
+// also serialises the rows, upserts the conversation rows (1 per 100 messages), reads each message before
+// writing it (is it new?) and moves the position.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DeskCache } from '../../main/core/cache.js';
@@ -47,6 +48,9 @@ function fillBoth(ours: DeskCache, raw: DeskCache, options: CorpusOptions, log: 
   const insert = raw.db.prepare(
     'INSERT INTO messages (conversation_id, id, position, json) VALUES (?, ?, ?, ?)',
   );
+  // The same durability as our apply path: the hub's changes commit with synchronous NORMAL (cache.ts,
+  // hubDataWrite); the connection is otherwise left at the cache's FULL.
+  raw.db.pragma('synchronous = NORMAL');
   const insertPage = raw.db.transaction((rows: [string, string, number, string][]) => {
     for (const row of rows) insert.run(...row);
   });
