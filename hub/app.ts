@@ -28,6 +28,7 @@ import { MonitorService } from './monitor/monitor-service.js';
 import { checkOutboundUrl, OutboundUrlError, type HostResolver } from './outbound/outbound-address-policy.js';
 import { OutboundService } from './outbound/outbound-service.js';
 import { SqliteOutboundStore } from './outbound/sqlite-outbound-store.js';
+import { CommitBatcher } from './store/commit-batcher.js';
 import { attachChatNamespace } from './realtime/chat-namespace.js';
 import { SegmentEngine } from './segments/segment-engine.js';
 import { SqliteSegmentStore } from './segments/sqlite-segment-store.js';
@@ -189,8 +190,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       serveClient: false,
       allowRequest: socketOriginCheck(options.corsOrigins ?? []),
     });
+    const commits = new CommitBatcher(store);
     const deskNamespace = attachDeskNamespace(io, {
       store,
+      commits,
       sessions,
       clock,
       timers,
@@ -201,7 +204,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       segments: segmentEngine,
       outbound: outboundService,
     });
-    attachChatNamespace(io, store, new WebChat(store, clock, handoffRules), activity);
+    attachChatNamespace(io, store, new WebChat(store, clock, handoffRules), activity, commits);
     // Routing and snoozes react to every commit, to presence and to settings (after the pushes above).
     const routing = router;
     store.onCommit((batch) => {

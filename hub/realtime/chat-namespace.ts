@@ -16,7 +16,7 @@ import {
   type ChatServerToClientEvents,
 } from '../../shared/chat-protocol.js';
 import type { AgentRef } from '../../shared/domain.js';
-import { CommitBatcher } from '../store/commit-batcher.js';
+import type { CommitBatcher } from '../store/commit-batcher.js';
 import type { HubStore } from '../store/hub-store.js';
 import type { ActivityTracker } from '../team/activity.js';
 import { chatState, toChatMessage, type WebChat } from '../demo/web-chat.js';
@@ -51,9 +51,9 @@ export function attachChatNamespace(
   store: HubStore,
   webChat: WebChat,
   activity: ActivityTracker,
+  /** Shopper messages, hand-off answers and receipts share a commit with whatever else arrived with them. */
+  commits: CommitBatcher,
 ): Namespace {
-  /** Shopper messages, hand-off answers and receipts arriving together share one commit. */
-  const commits = new CommitBatcher(store);
   const chat = io.of(CHAT_NAMESPACE) as unknown as Namespace<
     ChatClientToServerEvents,
     ChatServerToClientEvents,

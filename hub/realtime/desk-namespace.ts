@@ -71,7 +71,7 @@ export interface AttachedDeskNamespace {
 }
 
 export function attachDeskNamespace(io: Server, services: DeskServices): AttachedDeskNamespace {
-  const { store, sessions, clock, timers, settings, presence, activity, monitor } = services;
+  const { store, commits, sessions, clock, timers, settings, presence, activity, monitor } = services;
   const desk = io.of(DESK_NAMESPACE) as unknown as DeskNamespace;
   monitor.publishTo({
     size: () => desk.adapter.rooms.get(LEADS_ROOM)?.size ?? 0,
@@ -198,26 +198,29 @@ export function attachDeskNamespace(io: Server, services: DeskServices): Attache
       if (!parsed.success) {
         return ack({ ok: false, commandId, error: { code: 'invalid', message: fieldsOf(parsed.error) } });
       }
-      let result: CommandResult;
-      try {
-        result = applyCommand(store, parsed.data, session.account, clock);
-      } catch (error) {
-        const fault = storageFaultOf(error);
-        if (fault) console.error(`hub: command ${commandId} refused: ${fault}`);
-        else console.error('hub: a command failed', error);
-        // Not stored (the transaction rolled back whole): the console keeps it in its outbox and retries the same id.
-        result = {
-          ok: false,
-          commandId,
-          error: {
-            code: 'unavailable',
-            message: fault
-              ? storageUnavailableMessage(fault)
-              : 'The hub could not apply this command just now; it was not applied.',
-          },
-        };
-      }
-      ack(result);
+      // Acknowledged once the shared commit is durable: replies from many consoles cost one fsync, not one each.
+      commits.run(
+        () => applyCommand(store, parsed.data, session.account, clock),
+        (outcome) => {
+          if (outcome.ok) return ack(outcome.value);
+          const fault = storageFaultOf(outcome.error);
+          if (fault) console.error(`hub: command ${commandId} refused: ${fault}`);
+          else console.error('hub: a command failed', outcome.error);
+          // Not stored (its savepoint, or the whole commit, rolled back): the console keeps it in its outbox and
+          // retries the same id.
+          const failed: CommandResult = {
+            ok: false,
+            commandId,
+            error: {
+              code: 'unavailable',
+              message: fault
+                ? storageUnavailableMessage(fault)
+                : 'The hub could not apply this command just now; it was not applied.',
+            },
+          };
+          ack(failed);
+        },
+      );
     });
 
     socket.on('activity', (report) => {

@@ -7,12 +7,15 @@ import type { HubSettingsService } from '../core/hub-settings.js';
 import type { MonitorService } from '../monitor/monitor-service.js';
 import type { OutboundService } from '../outbound/outbound-service.js';
 import type { SegmentEngine } from '../segments/segment-engine.js';
+import type { CommitBatcher } from '../store/commit-batcher.js';
 import type { HubStore } from '../store/hub-store.js';
 import type { ActivityTracker } from '../team/activity.js';
 import type { PresenceTracker } from '../team/presence.js';
 
 export interface DeskServices {
   store: HubStore;
+  /** Group commit, shared with the chat namespace: writes asked for in one turn of the event loop share a commit. */
+  commits: CommitBatcher;
   sessions: Sessions;
   clock: Clock;
   timers: ClockTimers;
