@@ -71,6 +71,7 @@ export const eventVisibleScenario: Scenario = {
         demo: false,
         integrationTokens: [INTEGRATION_TOKEN],
         accounts: [{ email: AGENT_EMAIL, name: 'Events Agent', role: 'agent', password: PASSWORD }],
+        built: true,
       });
       const key = issueTestKey(hub.dataDir, 'event-visible-bench');
       agent = await signedInAgent(hub.url, AGENT_EMAIL, PASSWORD);

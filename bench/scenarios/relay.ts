@@ -53,7 +53,7 @@ export const relayScenario: Scenario = {
     let hubPairs: RelayPairs | null = null;
     let rawPairs: RelayPairs | null = null;
     try {
-      hub = await startHubProcess({ demo: false, accounts });
+      hub = await startHubProcess({ demo: false, accounts, built: true });
       hubPairs = await hubRelayPairs(hub.url, accounts, size.pairs);
       context.log(`${size.pairs} pairs handed off to ${agentCount} agents on the hub`);
       const totals = { hub: 0, raw: 0 };
