@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildOutputDir } from './build-output-dir.js';
 import { findElectronRuntime, type ElectronRuntime } from './electron-runtime.js';
 import { startWebHost } from './web/web-host.js';
 
@@ -26,7 +27,7 @@ export interface LaunchedConsole {
   close(): Promise<void>;
 }
 
-const ELECTRON_MAIN = join(import.meta.dirname, '..', 'dist', 'electron', 'main.cjs');
+const ELECTRON_MAIN = join(buildOutputDir(import.meta.dirname), 'electron', 'main.cjs');
 
 export async function launchConsole(options: LaunchConsoleOptions): Promise<LaunchedConsole> {
   const forced = options.force ?? parseForced(process.env.HANDOFF_CONSOLE);

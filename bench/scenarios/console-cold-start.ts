@@ -56,7 +56,7 @@ export const consoleColdStartScenario: Scenario = {
         await installQueueReadyProbe(pageContext);
         const page = await pageContext.newPage();
         const startedAt = performance.timeOrigin + performance.now();
-        webHost = await startConsoleProcess(hub.url, dataDir);
+        webHost = await startConsoleProcess(hub.url, dataDir, { built: true });
         const listeningAt = performance.timeOrigin + performance.now();
         await page.goto(webHost.url);
         const readyAt = await within(queueReadyAt(page), READY_TIMEOUT_MS, 'the queue becoming usable');

@@ -9,6 +9,7 @@ import { createDeskCore, type DeskCore } from '../core/desk-core.js';
 import { CONSOLE_KEY_PARAMETER, loadOrCreateBridgeSecret, type BridgeSecret } from './bridge-secret.js';
 import { createDeskBridgeServer } from './desk-bridge-server.js';
 import { securityHeaders } from './security-headers.js';
+import { buildOutputDir } from '../build-output-dir.js';
 
 export interface WebHostOptions {
   /** 0 picks a free port. */
@@ -40,7 +41,7 @@ function isAppShellRequest(method: string, url: string): boolean {
   return method === 'GET' && (!/\.[A-Za-z0-9]+$/.test(path) || path.endsWith('.html'));
 }
 
-export const DEFAULT_RENDERER_DIR = join(import.meta.dirname, '..', '..', 'dist', 'renderer');
+export const DEFAULT_RENDERER_DIR = join(buildOutputDir(import.meta.dirname), 'renderer');
 
 export async function startWebHost(options: WebHostOptions): Promise<RunningWebHost> {
   const host = options.host ?? '127.0.0.1';
