@@ -1,12 +1,25 @@
-// Environment: browser. The only way live changes enter the store: one DeskEvent at a time.
+// Environment: browser. The only way live changes enter the store: DeskEvents in the order they arrived, each
+// run of conversation/message events in one store update (live-changes-slice.ts), any other event on its own.
 // (`notification` is a side effect, handled by platform/desktop-notifications.ts, not state.)
 import type { DeskEvent } from '../../shared/desk-api.js';
 import type { DeskState } from './desk-state.js';
 import { describeDeskError } from './describe-desk-error.js';
+import { isLiveChange, type LiveChangeEvent } from './live-changes-slice.js';
 import { MONITOR_LOST_STATUSES } from './monitor-slice.js';
 
-function sameTags(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((tag, index) => tag === b[index]);
+/** Applies the events in order; consecutive conversation/message events go in as one store update. */
+export function applyDeskEvents(state: DeskState, events: readonly DeskEvent[]): void {
+  let run: LiveChangeEvent[] = [];
+  for (const event of events) {
+    if (isLiveChange(event)) {
+      run.push(event);
+      continue;
+    }
+    if (run.length > 0) state.applyLiveChanges(run);
+    run = [];
+    applyDeskEvent(state, event);
+  }
+  if (run.length > 0) state.applyLiveChanges(run);
 }
 
 export function applyDeskEvent(state: DeskState, event: DeskEvent): void {
@@ -25,24 +38,9 @@ export function applyDeskEvent(state: DeskState, event: DeskEvent): void {
       // Figures that are not live are not shown (the hub pushes fresh ones once connected again).
       if (MONITOR_LOST_STATUSES.has(event.connection.status)) state.applyMonitor(null);
       return;
-    case 'conversation': {
-      const { conversation } = event;
-      state.upsertConversation(conversation);
-      const actions = state.actionsByConversation[conversation.id];
-      // A claim or resolve that was waiting in the outbox is visibly done once the conversation says so.
-      if (actions?.claim === 'in_flight' && conversation.status !== 'queued') {
-        state.patchActions(conversation.id, { claim: 'idle' });
-      }
-      if (actions?.resolve === 'in_flight' && conversation.status === 'resolved') {
-        state.patchActions(conversation.id, { resolve: 'idle' });
-      }
-      if (actions?.pendingTags && sameTags(actions.pendingTags, conversation.tags)) {
-        state.patchActions(conversation.id, { pendingTags: null });
-      }
-      return;
-    }
+    case 'conversation':
     case 'message':
-      state.upsertMessages(event.message.conversationId, [event.message]);
+      state.applyLiveChanges([event]);
       return;
     case 'commandFailed':
       state.commandFailed(

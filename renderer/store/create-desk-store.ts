@@ -5,7 +5,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DeskApi } from '../../shared/desk-api.js';
 import type { LinkedDeskBridge } from '../desk-client/linked-bridge.js';
 import { createActionsSlice } from './actions-slice.js';
-import { applyDeskEvent } from './apply-desk-event.js';
+import { applyDeskEvents } from './apply-desk-event.js';
+import { createDeskEventBatcher, type FlushScheduler } from './desk-event-batcher.js';
 import { createConnectionSlice } from './connection-slice.js';
 import { createConversationsSlice } from './conversations-slice.js';
 import type { DeskState } from './desk-state.js';
@@ -25,6 +26,7 @@ import { createMonitorSlice } from './monitor-slice.js';
 import { createSlaSlice } from './sla-slice.js';
 import { createSegmentsSlice } from './segments-slice.js';
 import { createIntegrationsSlice } from './integrations-slice.js';
+import { createLiveChangesSlice } from './live-changes-slice.js';
 
 export type DeskStore = StoreApi<DeskState>;
 
@@ -49,7 +51,13 @@ export function createDeskStore(api: DeskApi): DeskStore {
     ...createSlaSlice(...a),
     ...createSegmentsSlice(api)(...a),
     ...createIntegrationsSlice(api)(...a),
+    ...createLiveChangesSlice(...a),
   }));
+}
+
+export interface FeedOptions {
+  /** When gathered conversation/message events are applied; before the next frame unless a test says. */
+  scheduleFlush?: FlushScheduler;
 }
 
 /** Connects the store to its sources. Returns a function that disconnects it. */
@@ -57,8 +65,14 @@ export function feedDeskStore(
   store: DeskStore,
   api: DeskApi,
   bridge: Pick<LinkedDeskBridge, 'linkState' | 'onLinkChange'>,
+  options: FeedOptions = {},
 ): () => void {
-  const stopEvents = api.onEvent((event) => applyDeskEvent(store.getState(), event));
+  // A burst of live events (thousands at sign-in) becomes one store update per frame, not one per event.
+  const batcher = createDeskEventBatcher(
+    (events) => applyDeskEvents(store.getState(), events),
+    options.scheduleFlush,
+  );
+  const stopEvents = api.onEvent((event) => batcher.push(event));
   store.getState().setBridgeLink(bridge.linkState());
   const stopLink = bridge.onLinkChange((link) => {
     const wasDown = store.getState().bridgeLink === 'reconnecting';
@@ -68,6 +82,7 @@ export function feedDeskStore(
   void store.getState().loadSnapshot();
   return () => {
     stopEvents();
+    batcher.stop();
     stopLink();
   };
 }

@@ -19,6 +19,7 @@ import type { MonitorSlice } from './monitor-slice.js';
 import type { SlaSlice } from './sla-slice.js';
 import type { SegmentsSlice } from './segments-slice.js';
 import type { IntegrationsSlice } from './integrations-slice.js';
+import type { LiveChangesSlice } from './live-changes-slice.js';
 
 export type DeskState = SessionSlice &
   ConnectionSlice &
@@ -38,7 +39,8 @@ export type DeskState = SessionSlice &
   MonitorSlice &
   SlaSlice &
   SegmentsSlice &
-  IntegrationsSlice;
+  IntegrationsSlice &
+  LiveChangesSlice;
 
 /** A slice creator that sees the whole store. */
 export type DeskSliceCreator<Slice> = StateCreator<DeskState, [], [], Slice>;

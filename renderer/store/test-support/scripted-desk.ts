@@ -252,11 +252,35 @@ export function scriptedDesk(initial: DeskSnapshot) {
     },
   };
   const store = createDeskStore(api);
-  feedDeskStore(store, api, bridge);
+  // The test decides when gathered events are applied (the browser's is "before the next frame").
+  let scheduledFlush: (() => void) | null = null;
+  const flushGathered = () => {
+    const flush = scheduledFlush;
+    scheduledFlush = null;
+    flush?.();
+  };
+  feedDeskStore(store, api, bridge, {
+    scheduleFlush(flush) {
+      scheduledFlush = flush;
+      return () => {
+        if (scheduledFlush === flush) scheduledFlush = null;
+      };
+    },
+  });
+  const deliver = (event: DeskEvent) => listeners.forEach((listener) => listener(event));
   return {
     api,
     store,
-    emit: (event: DeskEvent) => listeners.forEach((listener) => listener(event)),
+    /** One event, applied as it is by the next frame. */
+    emit(event: DeskEvent) {
+      deliver(event);
+      flushGathered();
+    },
+    /** Events that arrive within one frame, then that frame. */
+    emitBurst(events: DeskEvent[]) {
+      events.forEach(deliver);
+      flushGathered();
+    },
     setLink(state: BridgeLinkState) {
       link = state;
       linkListeners.forEach((listener) => listener(state));
