@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { launchConsole } from '../main/launch-console.js';
+import { HUB_MALLOC_ENV } from './hub-malloc-env.js';
 
 const repoRoot = join(import.meta.dirname, '..');
 const hubPort = process.env.HUB_PORT ?? '4710';
@@ -13,6 +14,7 @@ const hub = spawn(process.execPath, ['--enable-source-maps', 'dist/hub.mjs'], {
   cwd: repoRoot,
   env: {
     ...process.env,
+    ...HUB_MALLOC_ENV,
     HUB_DEMO: process.env.HUB_DEMO ?? '1',
     // The demo's webhooks may point at a receiver on this machine.
     HUB_OUTBOUND_ALLOW_PRIVATE: process.env.HUB_OUTBOUND_ALLOW_PRIVATE ?? '1',
