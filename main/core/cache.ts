@@ -31,6 +31,11 @@ export interface AppliedChanges {
   applied: HubChange[];
   /** Each conversation the applied changes touched, as it was before them (null: new to the cache). */
   previous: Map<string, Conversation | null>;
+  /**
+   * The same conversations as the cache has them after the changes (null: not cached), so that those who look at
+   * a batch need not read and parse each one again (a busy desk core applies every change of the whole team).
+   */
+  current: Map<string, Conversation | null>;
   /** Messages the cache did not have before (by messageKey): a re-push, e.g. a delivery update, is not news. */
   newMessages: Set<string>;
   /** Conversations a `deleted` change removed from the cache (they were cached). */
@@ -210,18 +215,21 @@ export class DeskCache {
       let last = this.lastPosition();
       const applied: HubChange[] = [];
       const previous = new Map<string, Conversation | null>();
+      const current = new Map<string, Conversation | null>();
       const newMessages = new Set<string>();
       const removed = new Set<string>();
       if (options.logId !== undefined) this.setMeta(LOG_ID_KEY, options.logId);
       for (const change of changes) {
         if (change.position <= last) continue; // already applied: a duplicate
         if (!options.fromSync && change.position > last + 1) {
-          return this.finishApply(last, { applied, previous, newMessages, removed, gap: true });
+          return this.finishApply(last, { applied, previous, current, newMessages, removed, gap: true });
         }
         if (change.kind === 'conversation') {
           const id = change.conversation.id;
           if (!previous.has(id)) previous.set(id, this.conversation(id));
-          this.upsertConversation(change.conversation);
+          // An older version than the cached one changes nothing (the hub's versions only grow).
+          if (this.upsertConversation(change.conversation)) current.set(id, change.conversation);
+          else if (!current.has(id)) current.set(id, previous.get(id) ?? null);
         } else if (change.kind === 'message') {
           if (!this.hasMessage(change.message)) newMessages.add(messageKey(change.message));
           this.upsertMessage(change.message, 'replace');
@@ -229,12 +237,13 @@ export class DeskCache {
           const id = change.conversationId;
           if (!previous.has(id)) previous.set(id, this.conversation(id));
           if (this.removeConversation(id)) removed.add(id);
+          current.set(id, null);
         }
         last = change.position;
         applied.push(change);
       }
       if (options.head !== undefined && options.head > last) last = options.head;
-      return this.finishApply(last, { applied, previous, newMessages, removed, gap: false });
+      return this.finishApply(last, { applied, previous, current, newMessages, removed, gap: false });
     })();
   }
 
@@ -302,6 +311,15 @@ export class DeskCache {
     )
       .all()
       .map((row) => conversationSchema.parse(JSON.parse(row.json)));
+  }
+
+  /** Conversations as of a batch just applied: its own first, others read from the cache once each. */
+  conversationsAfter(result: AppliedChanges): (id: string) => Conversation | null {
+    const known = new Map(result.current);
+    return (id) => {
+      if (!known.has(id)) known.set(id, this.conversation(id));
+      return known.get(id) ?? null;
+    };
   }
 
   conversation(id: string): Conversation | null {

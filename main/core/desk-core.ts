@@ -185,8 +185,11 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
     if (conversation.status !== 'with_ai') emit({ type: 'conversation', conversation });
   }
 
-  function emitMessage(message: Message): void {
-    if (cache.conversation(message.conversationId)?.status === 'with_ai') return;
+  function emitMessage(
+    message: Message,
+    conversationOf: (id: string) => Conversation | null = (id) => cache.conversation(id),
+  ): void {
+    if (conversationOf(message.conversationId)?.status === 'with_ai') return;
     emit({ type: 'message', message });
   }
 
@@ -214,9 +217,10 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
   const monitor = new LiveMonitor(emit, slaAlerts);
 
   function changesApplied(result: AppliedChanges, how: { live: boolean; initial: boolean }): void {
+    const conversationOf = cache.conversationsAfter(result);
     for (const change of result.applied) {
       if (change.kind === 'conversation') emitConversation(change.conversation);
-      else if (change.kind === 'message') emitMessage(change.message);
+      else if (change.kind === 'message') emitMessage(change.message, conversationOf);
       else if (result.removed.has(change.conversationId)) emitRemoved([change.conversationId]);
     }
     unread.applied(result, how.initial);

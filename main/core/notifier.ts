@@ -63,7 +63,7 @@ export class Notifier {
     const me = this.options.me();
     if (!me) return;
     for (const [conversationId, previous] of result.previous) {
-      const current = this.options.cache.conversation(conversationId);
+      const current = result.current.get(conversationId) ?? null;
       if (!current) continue;
       this.trackQueued(previous, current);
       if (live && current.status === 'queued' && previous?.status !== 'queued') {
@@ -73,9 +73,10 @@ export class Notifier {
       if (live) this.conversationChanged(previous, current, me);
     }
     if (!live) return;
+    const conversationOf = this.options.cache.conversationsAfter(result);
     for (const change of result.applied) {
       if (change.kind === 'message' && result.newMessages.has(messageKey(change.message))) {
-        this.messageArrived(change.message, me);
+        this.messageArrived(change.message, conversationOf(change.message.conversationId), me);
       }
     }
   }
@@ -166,8 +167,7 @@ export class Notifier {
     this.settling.add(timer);
   }
 
-  private messageArrived(message: Message, me: string): void {
-    const conversation = this.options.cache.conversation(message.conversationId);
+  private messageArrived(message: Message, conversation: Conversation | null, me: string): void {
     if (!conversation || conversation.status === 'with_ai') return;
     if (message.internal) {
       if (message.mentions.includes(me) && message.agent?.id !== me) {

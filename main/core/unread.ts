@@ -25,7 +25,7 @@ export class UnreadCounter {
     // A conversation erased on the hub took its count with it.
     let changed = result.removed.size > 0;
     for (const [conversationId, previous] of result.previous) {
-      if (this.leftMe(previous, this.cache.conversation(conversationId), me)) {
+      if (this.leftMe(previous, result.current.get(conversationId) ?? null, me)) {
         changed = this.cache.clearUnread(conversationId) || changed;
       }
     }
