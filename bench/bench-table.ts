@@ -4,7 +4,7 @@ import type { BenchRun } from './bench-run.js';
 function formatValue(value: number | null, unit: string): string {
   if (value === null) return '—';
   const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
-  return unit === '×' ? `${value.toFixed(2)}×` : `${value.toFixed(digits)} ${unit}`;
+  return unit === '×' ? `${value.toFixed(3)}×` : `${value.toFixed(digits)} ${unit}`;
 }
 
 export function benchTable(run: BenchRun): string {
@@ -13,7 +13,7 @@ export function benchTable(run: BenchRun): string {
     formatValue(goal.value, goal.unit),
     `${goal.goal}${goal.unit === '×' ? '×' : ` ${goal.unit}`}`,
     goal.value === null
-      ? 'FAILED'
+      ? 'not measured'
       : run.quick
         ? goal.met
           ? '(pass)'

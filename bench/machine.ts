@@ -1,5 +1,6 @@
 // The machine a run was measured on: only ratios travel between machines, so every result says where it came from.
 import { cpus, totalmem, release, platform } from 'node:os';
+import { round } from '../soak/stats.js';
 
 export interface MachineDescription {
   cpu: string;
@@ -14,7 +15,7 @@ export function describeMachine(): MachineDescription {
   return {
     cpu: processors[0]?.model.trim() ?? 'unknown',
     cores: processors.length,
-    memory_gb: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    memory_gb: round(totalmem() / 2 ** 30),
     node: process.version,
     os: `${platform()} ${release()}`,
   };

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createDeskCore, type DeskCore } from '../main/core/desk-core.js';
 import type { DeskEvent } from '../shared/desk-api.js';
+import { whenOnline } from './desk-core-online.js';
 import { replyTextFor, SOAK_MESSAGE_PREFIX } from './soak-words.js';
 import { reply, serveRequests } from './worker-channel.js';
 import {
@@ -47,28 +48,6 @@ function recordError(problem: string) {
   // Bounded: the count is what matters past the first few hundred.
   if (errors.length < 500) errors.push(what);
   else errors[499] = `… and more (last: ${what})`;
-}
-
-/** Resolves once the core is online (now or later), rejects after `ONLINE_WAIT_MS`. */
-async function online(core: DeskCore, email: string): Promise<void> {
-  const reached = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`${email}: not online within ${ONLINE_WAIT_MS} ms`));
-    }, ONLINE_WAIT_MS);
-    const stop = core.onEvent((event) => {
-      if (event.type !== 'connection' || event.connection.status !== 'online') return;
-      clearTimeout(timer);
-      stop();
-      resolve();
-    });
-  });
-  const snapshot = await core.getSnapshot({});
-  if (snapshot.connection.status === 'online') {
-    reached.catch(() => undefined);
-    return;
-  }
-  await reached;
 }
 
 /** One agent console: signs in, claims its shoppers' conversations, answers their messages. */
@@ -177,7 +156,7 @@ async function startConsole(
     onEvent(event);
     onSettleCheck?.();
   });
-  const connected = online(core, account.email);
+  const connected = whenOnline(core, account.email, ONLINE_WAIT_MS);
   const result = await core.signIn({ hubUrl, email: account.email, password: account.password });
   if (!result.ok) {
     connected.catch(() => undefined);

@@ -8,7 +8,7 @@ import { startHubProcess } from '../e2e/fixtures/processes.js';
 import { createAccount } from '../hub/app.js';
 import { hubLogLength, hubMessageCounts } from './hub-check.js';
 import { sampleHub, type HubSample } from './hub-metrics.js';
-import { median, percentile, slope, thirds } from './stats.js';
+import { median, percentile, round, slope, thirds } from './stats.js';
 import { startSoakWorker, type SoakWorker } from './worker-process.js';
 import type { ConsoleReport, ShopperReport, SoakAccount } from './worker-protocol.js';
 
@@ -109,7 +109,6 @@ export interface SoakResult {
 }
 
 const MB = 1024 * 1024;
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 function defaultCacheParentDir(): string {
   try {

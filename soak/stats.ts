@@ -1,6 +1,9 @@
 // Small statistics for the soak's figures: percentiles, medians, a least-squares slope.
 
 /** The p-th percentile (0–100) by nearest rank; null for no samples. */
+/** `value` with `digits` decimals (figures are reported, not computed with). */
+export const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
 export function percentile(samples: readonly number[], p: number): number | null {
   if (samples.length === 0) return null;
   const sorted = [...samples].sort((a, b) => a - b);

@@ -10,6 +10,7 @@
 import { join } from 'node:path';
 import { readCachedState } from '../../e2e/fixtures/cache-state.js';
 import { createDeskCore, type DeskCore } from '../../main/core/desk-core.js';
+import { whenOnline } from '../../soak/desk-core-online.js';
 import { startBenchHub, type BenchAgent, type BenchHub } from '../fixtures/bench-hub.js';
 import { getHandoff, seedConversations } from '../fixtures/seed-hub.js';
 import type { Scenario } from '../scenario.js';
@@ -18,26 +19,10 @@ const FULL = { handoffs: 100, messagesPerHandoff: 99 };
 const QUICK = { handoffs: 10, messagesPerHandoff: 49 };
 const ONLINE_WAIT_MS = 60_000;
 
-/** Resolves once `core` reports online; rejects after `timeoutMs`. Subscribe before it can happen. */
-function whenOnline(core: DeskCore, timeoutMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`the desk core was not online within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const stop = core.onEvent((event) => {
-      if (event.type !== 'connection' || event.connection.status !== 'online') return;
-      clearTimeout(timer);
-      stop();
-      resolve();
-    });
-  });
-}
-
 async function signInOnce(hubUrl: string, agent: BenchAgent, dataDir: string): Promise<void> {
   const core = createDeskCore({ dataDir, defaultHubUrl: hubUrl });
   try {
-    const online = whenOnline(core, ONLINE_WAIT_MS);
+    const online = whenOnline(core, 'the desk core', ONLINE_WAIT_MS);
     const result = await core.signIn({ hubUrl, email: agent.email, password: agent.password });
     if (!result.ok) throw new Error(`sign-in refused: ${result.error.message}`);
     await online;
@@ -73,7 +58,7 @@ export const catchUpScenario: Scenario = {
       core.onEvent((event) => {
         if (event.type === 'connection' && event.connection.catchUp) missed = event.connection.catchUp.total;
       });
-      await whenOnline(core, ONLINE_WAIT_MS);
+      await whenOnline(core, 'the reopened desk core', ONLINE_WAIT_MS);
       const value = performance.now() - startedAt;
       await core.close();
       core = null;

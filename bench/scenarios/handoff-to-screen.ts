@@ -5,7 +5,7 @@
 // shown time on the same epoch clock. One handoff at a time, each erased (DELETE) once seen so the next row lands
 // in view below five waiting conversations, as in a working queue. No baseline: this is an end-to-end latency
 // judged against its goal (p99 ≤ 150 ms); handoff_to_console_ms is the same path without the browser.
-import { percentile } from '../../soak/stats.js';
+import { percentile, round } from '../../soak/stats.js';
 import type { BenchFigures } from '../bench-figures.js';
 import type { Scenario } from '../scenario.js';
 import { startBenchHub, type BenchHub } from '../fixtures/bench-hub.js';
@@ -71,7 +71,3 @@ export const handoffToScreenScenario: Scenario = {
     }
   },
 };
-
-function round(ms: number): number {
-  return Math.round(ms * 10) / 10;
-}

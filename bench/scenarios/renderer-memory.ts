@@ -12,6 +12,7 @@ import {
 } from '../fixtures/console-in-chromium.js';
 import { waitForUnassignedCount } from '../fixtures/queue-count.js';
 import { seedConversations } from '../fixtures/seed-hub.js';
+import { round } from '../../soak/stats.js';
 
 const MESSAGES_PER_CONVERSATION = 6;
 
@@ -46,7 +47,7 @@ export const rendererMemoryScenario: Scenario = {
       await cdp.detach();
       const heapMb = heap.usedSize / (1024 * 1024);
       context.log(`${conversations} conversations in the queue: ${heapMb.toFixed(1)} MB JS heap used`);
-      return { memory_mb: { renderer_heap: Math.round(heapMb * 10) / 10 } };
+      return { memory_mb: { renderer_heap: round(heapMb) } };
     } finally {
       await desk?.close().catch(() => {});
       await browser?.close().catch(() => {});

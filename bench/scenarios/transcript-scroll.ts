@@ -6,7 +6,7 @@
 // the console) and the figure is the median of the rest. Scroll: the open transcript is scrolled from top to
 // bottom one viewport height per animation frame; the figure is the p95 of the rAF deltas (60 Hz: 16.7 ms is a
 // frame on time). No baseline: both are judged against their goals (≤ 150 ms, ≤ 16.7 ms).
-import { median, percentile } from '../../soak/stats.js';
+import { median, percentile, round } from '../../soak/stats.js';
 import type { Scenario } from '../scenario.js';
 import { startBenchHub, type BenchHub } from '../fixtures/bench-hub.js';
 import {
@@ -70,7 +70,3 @@ export const transcriptScrollScenario: Scenario = {
     }
   },
 };
-
-function round(ms: number): number {
-  return Math.round(ms * 10) / 10;
-}
