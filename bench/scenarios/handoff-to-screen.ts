@@ -8,13 +8,8 @@
 import { percentile, round } from '../../soak/stats.js';
 import type { BenchFigures } from '../bench-figures.js';
 import type { Scenario } from '../scenario.js';
-import { startBenchHub, type BenchHub } from '../fixtures/bench-hub.js';
-import {
-  launchBenchChromium,
-  startSignedInConsole,
-  within,
-  type ConsoleInChromium,
-} from '../fixtures/console-in-chromium.js';
+import { within } from '../fixtures/console-in-chromium.js';
+import { withHubAndChromium } from '../fixtures/hub-and-chromium.js';
 import { eraseConversation } from '../fixtures/erase-conversation.js';
 import { installRowAppearanceProbe, rowAppearedAt } from '../fixtures/row-appearance-probe.js';
 import { handoffBody, postHandoff, seedConversations } from '../fixtures/seed-hub.js';
@@ -30,18 +25,13 @@ export const handoffToScreenScenario: Scenario = {
     const measured = context.quick ? 15 : 200;
     const warmUp = context.quick ? 3 : WARM_UP;
     const runId = `h2s${Date.now().toString(36)}`;
-    let hub: BenchHub | null = null;
-    let browser: Awaited<ReturnType<typeof launchBenchChromium>> | null = null;
-    let desk: ConsoleInChromium | null = null;
-    try {
-      hub = await startBenchHub({ agents: 1, runId });
+    return withHubAndChromium(runId, async ({ hub, signIn }) => {
       await seedConversations(hub.url, hub.token, {
         count: WAITING_BEHIND,
         messagesPerConversation: 4,
         prefix: `${runId}-waiting`,
       });
-      browser = await launchBenchChromium();
-      desk = await startSignedInConsole(browser, hub.url, hub.agents[0]!, context.workDir);
+      const desk = await signIn(context.workDir);
       await installRowAppearanceProbe(desk.page);
       const page = desk.page;
       const samples: number[] = [];
@@ -64,10 +54,6 @@ export const handoffToScreenScenario: Scenario = {
         p99: round(percentile(samples, 99)!),
       };
       return { handoff_to_screen_ms: figure };
-    } finally {
-      await desk?.close().catch(() => {});
-      await browser?.close().catch(() => {});
-      await hub?.stop().catch(() => {});
-    }
+    });
   },
 };

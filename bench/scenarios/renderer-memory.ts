@@ -4,12 +4,7 @@
 // all, CDP's HeapProfiler.collectGarbage then Runtime.getHeapUsage gives the live heap (usedSize) — what the
 // page holds, not garbage waiting to be collected. No baseline: an absolute size judged against ≤ 200 MB.
 import type { Scenario } from '../scenario.js';
-import { startBenchHub, type BenchHub } from '../fixtures/bench-hub.js';
-import {
-  launchBenchChromium,
-  startSignedInConsole,
-  type ConsoleInChromium,
-} from '../fixtures/console-in-chromium.js';
+import { withHubAndChromium } from '../fixtures/hub-and-chromium.js';
 import { waitForUnassignedCount } from '../fixtures/queue-count.js';
 import { seedConversations } from '../fixtures/seed-hub.js';
 import { round } from '../../soak/stats.js';
@@ -21,11 +16,7 @@ export const rendererMemoryScenario: Scenario = {
   async run(context) {
     const conversations = context.quick ? 200 : 5000;
     const runId = `rmem${Date.now().toString(36)}`;
-    let hub: BenchHub | null = null;
-    let browser: Awaited<ReturnType<typeof launchBenchChromium>> | null = null;
-    let desk: ConsoleInChromium | null = null;
-    try {
-      hub = await startBenchHub({ agents: 1, runId });
+    return withHubAndChromium(runId, async ({ hub, signIn }) => {
       await seedConversations(hub.url, hub.token, {
         count: conversations,
         messagesPerConversation: MESSAGES_PER_CONVERSATION,
@@ -33,9 +24,8 @@ export const rendererMemoryScenario: Scenario = {
         progressEvery: 1000,
         onProgress: (posted) => context.log(`${posted} handoffs posted`),
       });
-      browser = await launchBenchChromium();
       const signInStartedAt = performance.now();
-      desk = await startSignedInConsole(browser, hub.url, hub.agents[0]!, context.workDir);
+      const desk = await signIn(context.workDir);
       await waitForUnassignedCount(desk.page, conversations, 240_000);
       // Not a figure of the issue, but worth knowing: a first sign-in downloads every waiting conversation.
       context.log(
@@ -48,10 +38,6 @@ export const rendererMemoryScenario: Scenario = {
       const heapMb = heap.usedSize / (1024 * 1024);
       context.log(`${conversations} conversations in the queue: ${heapMb.toFixed(1)} MB JS heap used`);
       return { memory_mb: { renderer_heap: round(heapMb) } };
-    } finally {
-      await desk?.close().catch(() => {});
-      await browser?.close().catch(() => {});
-      await hub?.stop().catch(() => {});
-    }
+    });
   },
 };

@@ -8,12 +8,7 @@
 // frame on time). No baseline: both are judged against their goals (≤ 150 ms, ≤ 16.7 ms).
 import { median, percentile, round } from '../../soak/stats.js';
 import type { Scenario } from '../scenario.js';
-import { startBenchHub, type BenchHub } from '../fixtures/bench-hub.js';
-import {
-  launchBenchChromium,
-  startSignedInConsole,
-  type ConsoleInChromium,
-} from '../fixtures/console-in-chromium.js';
+import { withHubAndChromium } from '../fixtures/hub-and-chromium.js';
 import { seedLongConversation } from '../fixtures/long-conversation.js';
 import { waitForUnassignedCount } from '../fixtures/queue-count.js';
 import { seedConversations } from '../fixtures/seed-hub.js';
@@ -28,11 +23,7 @@ export const transcriptScrollScenario: Scenario = {
     const opens = context.quick ? 3 : 7;
     const runId = `tscr${Date.now().toString(36)}`;
     const longId = `${runId}-long`;
-    let hub: BenchHub | null = null;
-    let browser: Awaited<ReturnType<typeof launchBenchChromium>> | null = null;
-    let desk: ConsoleInChromium | null = null;
-    try {
-      hub = await startBenchHub({ agents: 1, runId });
+    return withHubAndChromium(runId, async ({ hub, signIn }) => {
       await seedLongConversation(hub.url, hub.token, longId, messages);
       const [shortId] = await seedConversations(hub.url, hub.token, {
         count: 1,
@@ -40,8 +31,7 @@ export const transcriptScrollScenario: Scenario = {
         prefix: `${runId}-short`,
       });
       context.log(`seeded a ${messages}-message conversation`);
-      browser = await launchBenchChromium();
-      desk = await startSignedInConsole(browser, hub.url, hub.agents[0]!, context.workDir);
+      const desk = await signIn(context.workDir);
       await waitForUnassignedCount(desk.page, 2, OPEN_TIMEOUT_MS);
       const samples: number[] = [];
       for (let open = 0; open < opens + 1; open += 1) {
@@ -63,10 +53,6 @@ export const transcriptScrollScenario: Scenario = {
         transcript_open_ms: { messages, value: round(median(samples.slice(1))!) },
         scroll_frame_ms_p95: round(percentile(scroll.frameMs, 95)!),
       };
-    } finally {
-      await desk?.close().catch(() => {});
-      await browser?.close().catch(() => {});
-      await hub?.stop().catch(() => {});
-    }
+    });
   },
 };
