@@ -220,7 +220,11 @@ export const deskRequests = {
 export type DeskRequestName = keyof typeof deskRequests;
 
 export interface DeskServerToClientEvents {
-  change: (change: HubChange) => void;
+  /**
+   * The changes of one hub commit, in position order, to every console that has caught up: one frame per commit
+   * and console, however many messages the commit holds.
+   */
+  changes: (changes: HubChange[]) => void;
   /** The whole team with presence and load: on connect and on every change. */
   roster: (roster: Roster) => void;
   /** The hub's settings: on connect and on every change. */

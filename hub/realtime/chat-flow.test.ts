@@ -226,5 +226,13 @@ describe('chat to console to chat', () => {
     // No change reached the console twice.
     const positions = desk.changes.map((change) => change.position);
     expect(new Set(positions).size).toBe(positions.length);
+    // The widget was told its state when it changed, not again with every message.
+    expect(chat.states.map((state) => `${state.status}/${state.prompt}`)).toEqual([
+      'with_ai/null',
+      'with_ai/offer_handoff',
+      'queued/null',
+      'open/null',
+      'resolved/null',
+    ]);
   });
 });

@@ -67,6 +67,14 @@ export function attachChatNamespace(
     return assignee ? activity.replyTypists(conversationId).filter((agent) => agent.id === assignee.id) : [];
   };
 
+  /**
+   * The chat:state each open conversation's widgets were last sent. Every message changes its conversation but
+   * rarely the state a widget shows, so only a real change is pushed; a widget that joins gets the state in its
+   * hello answer, which is what everyone in the room was last told.
+   */
+  const toldState = new Map<string, string>();
+  chat.adapter.on('delete-room', (room: string) => toldState.delete(room));
+
   chat.on('connection', (socket: ChatSocket) => {
     /** Runs a chat action for a socket that said hello, answering through `ack` and never throwing. */
     const act = <S extends z.ZodType>(
@@ -123,7 +131,10 @@ export function attachChatNamespace(
           if (previous) void socket.leave(roomOf(previous.conversationId));
         }
         socket.data.chatId = response.chatId;
-        if (session) void socket.join(roomOf(session.conversationId));
+        if (session) {
+          void socket.join(roomOf(session.conversationId));
+          toldState.set(roomOf(session.conversationId), JSON.stringify(response.state));
+        }
       }
       ack(response);
       // A shopper who comes back while an agent types sees it at once.
@@ -170,8 +181,15 @@ export function attachChatNamespace(
       chat.to(roomOf(message.conversationId)).emit('chat:message', toChatMessage(message));
     }
     for (const conversation of batch.conversations) {
+      const room = roomOf(conversation.id);
+      if (!chat.adapter.rooms.has(room)) continue;
       const session = store.findChatSessionByConversation(conversation.id);
-      if (session) chat.to(roomOf(conversation.id)).emit('chat:state', chatState(conversation, session));
+      if (!session) continue;
+      const state = chatState(conversation, session);
+      const text = JSON.stringify(state);
+      if (toldState.get(room) === text) continue;
+      toldState.set(room, text);
+      chat.to(room).emit('chat:state', state);
     }
   });
 

@@ -12,6 +12,7 @@ import {
 } from '../testing/hub-fixture.js';
 import { io } from 'socket.io-client';
 import { conversationIdOfChange } from '../store/hub-store.js';
+import { hubChangeSchema } from '../../shared/desk-protocol.js';
 
 const hub = testHubForFile(
   [
@@ -114,6 +115,24 @@ describe('/desk sync and live changes', () => {
     const positions = desk.changes.map((change) => change.position);
     expect(positions[0]).toBe(head + 1);
     expect(positions).toEqual(positions.map((_, index) => head + 1 + index));
+  });
+
+  it("pushes one commit's changes as one batch, in position order", async () => {
+    const session = await signIn(hub.url, 'ben@example.com');
+    const desk = await connectDesk(hub.url, session.token);
+    await syncAll(desk);
+    const firstPush = new Promise<unknown[]>((resolve) => desk.socket.once('changes', resolve));
+    // One handoff is one commit: the conversation and its whole transcript.
+    await api(hub.url, '/api/v1/handoffs', { body: handoffRequest('conv-batch') });
+    const batch = hubChangeSchema.array().parse(await firstPush);
+    expect(batch.map((change) => (change.kind === 'message' ? change.message.id : change.kind))).toEqual([
+      'conversation',
+      'm1',
+      'm2',
+      'm3',
+    ]);
+    const positions = batch.map((change) => change.position);
+    expect(positions).toEqual(positions.map((_, index) => positions[0]! + index));
   });
 
   it('does not push to a console before it has synced to the head', async () => {

@@ -264,9 +264,10 @@ export function attachDeskNamespace(io: Server, services: DeskServices): Attache
 
   // Pushed after each commit, in position order (better-sqlite3 is synchronous, so commits never interleave).
   store.onCommit((batch) => {
-    for (const change of batch.changes) desk.to(LIVE_ROOM).emit('change', change);
+    if (batch.changes.length === 0) return;
+    desk.to(LIVE_ROOM).emit('changes', batch.changes);
     // Open counts change only with handed-off conversations.
-    if (batch.changes.length > 0) pushRosterSoon();
+    pushRosterSoon();
   });
   presence.onChange(pushRosterIfChanged);
   settings.onChange((current) => {

@@ -295,7 +295,7 @@ export async function connectDesk(url: string, token: string): Promise<DeskClien
   const activities: ConversationActivity[] = [];
   const cannedReplies: CannedReply[][] = [];
   const monitors: MonitorSnapshot[] = [];
-  socket.on('change', (change: unknown) => changes.push(hubChangeSchema.parse(change)));
+  socket.on('changes', (batch: unknown) => changes.push(...hubChangeSchema.array().parse(batch)));
   socket.on('roster', (roster: unknown) => rosters.push(rosterSchema.parse(roster)));
   socket.on('settings', (value: unknown) => settings.push(hubSettingsSchema.parse(value)));
   socket.on('activity', (value: unknown) => activities.push(conversationActivitySchema.parse(value)));

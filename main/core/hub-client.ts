@@ -113,7 +113,7 @@ export class HubClient {
       autoConnect: false,
     });
     this.socket.on('connect', () => void this.catchUp());
-    this.socket.on('change', (payload: unknown) => this.onLiveChange(payload));
+    this.socket.on('changes', (payload: unknown) => this.onLiveChanges(payload));
     this.onPush('roster', rosterSchema, (roster) => this.options.listener.roster(roster));
     this.onPush('settings', hubSettingsSchema, (settings) => this.options.listener.settings(settings));
     this.onPush('activity', conversationActivitySchema, (activity) =>
@@ -200,20 +200,22 @@ export class HubClient {
     });
   }
 
-  private onLiveChange(payload: unknown): void {
-    const parsed = hubChangeSchema.safeParse(payload);
+  private onLiveChanges(payload: unknown): void {
+    const parsed = hubChangeSchema.array().safeParse(payload);
     if (!parsed.success) {
-      // Never apply what we cannot read; a sync fetches the same position again.
-      console.error(`desk core: ignored a malformed change from the hub: ${describeError(parsed.error)}`);
+      // Never apply what we cannot read; a sync fetches the same positions again.
+      console.error(`desk core: ignored malformed changes from the hub: ${describeError(parsed.error)}`);
       void this.catchUp();
       return;
     }
+    if (parsed.data.length === 0) return;
     if (this.syncing) {
-      this.buffered.push(parsed.data);
+      this.buffered.push(...parsed.data);
       return;
     }
-    this.pendingLive.push(parsed.data);
-    if (this.pendingLive.length === 1) setImmediate(() => this.applyPendingLive());
+    const wasIdle = this.pendingLive.length === 0;
+    this.pendingLive.push(...parsed.data);
+    if (wasIdle) setImmediate(() => this.applyPendingLive());
   }
 
   private applyPendingLive(): void {

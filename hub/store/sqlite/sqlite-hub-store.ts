@@ -607,13 +607,11 @@ export class SqliteHubStore implements HubStore {
     writing.conversationIds.add(id);
     const current = this.mustGetConversation(id);
     if (!isHandedOff(current)) return current;
+    // The logged snapshot's version is its own position: readChanges sets it from the row, so the change is written
+    // once instead of inserted and then rewritten with its position.
     const position = this.appendChange(id, 'conversation', id, current);
     this.statements.prepare('UPDATE conversations SET version = ? WHERE id = ?').run(position, id);
     const snapshot = { ...current, version: position };
-    // The logged snapshot carries its own position as version, as the live push does.
-    this.statements
-      .prepare('UPDATE changes SET snapshot_json = ? WHERE position = ?')
-      .run(JSON.stringify(snapshot), position);
     writing.changes.push({ position, kind: 'conversation', conversation: snapshot });
     if (mayBeNewlyHandedOff) {
       for (const message of this.listMessages(id)) {
@@ -643,11 +641,11 @@ export class SqliteHubStore implements HubStore {
     return Number(lastInsertRowid);
   }
 
-  private recordMessageChange(message: Message): void {
+  /** `conversation`: the message's conversation as this transaction left it, when the caller has it at hand. */
+  private recordMessageChange(message: Message, conversation?: Conversation): void {
     const writing = this.writing;
     writing.messages.set(`${message.conversationId}\u0000${message.id}`, message);
-    const conversation = this.mustGetConversation(message.conversationId);
-    if (!isHandedOff(conversation)) return;
+    if (!isHandedOff(conversation ?? this.mustGetConversation(message.conversationId))) return;
     writing.changes.push({
       position: this.appendChange(message.conversationId, 'message', message.id, message),
       kind: 'message',
@@ -709,8 +707,7 @@ export class SqliteHubStore implements HubStore {
       }
       const stored = this.getMessage(message.conversationId, message.id);
       if (!stored) throw new Error('hub store: message vanished after insert');
-      this.recordConversationChange(message.conversationId, false);
-      this.recordMessageChange(stored);
+      this.recordMessageChange(stored, this.recordConversationChange(message.conversationId, false));
       return stored;
     });
   }
@@ -760,7 +757,7 @@ export class SqliteHubStore implements HubStore {
       if (row.kind === 'deleted') return { position, kind: 'deleted', conversationId: row.conversation_id };
       const snapshot = JSON.parse(row.snapshot_json ?? 'null');
       return row.kind === 'conversation'
-        ? { position, kind: 'conversation', conversation: snapshot }
+        ? { position, kind: 'conversation', conversation: { ...snapshot, version: position } }
         : { position, kind: 'message', message: snapshot };
     });
     return { changes: page, head, hasMore: rows.length > limit, logId: this.logId };
