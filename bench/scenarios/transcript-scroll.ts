@@ -4,10 +4,16 @@
 // Open: in the page, from the queue row's click until the animation frame that paints the transcript with its
 // messages; opens alternate with the short conversation, the first is warm-up (it also loads the transcript into
 // the console) and the figure is the median of the rest. Scroll: the open transcript is scrolled from top to
-// bottom one viewport height per animation frame; the figure is the p95 of the rAF deltas (60 Hz: 16.7 ms is a
-// frame on time). No baseline: both are judged against their goals (≤ 150 ms, ≤ 16.7 ms).
+// bottom one viewport height per animation frame; the figure is the p95 of the frame intervals, in a second
+// Chromium with frames unthrottled (UNTHROTTLED_FRAMES) so that an interval is the time the console took to
+// produce the frame: at 60 Hz every interval was 16.7 ms ± timer jitter however little the page did (an idle
+// page measured p95 16.8 ms), which hid the page's own cost. (Opens are timed in the ordinary Chromium: an
+// unthrottled one draws frames back to back and slows everything else in the page down.) No baseline:
+// both are judged against their goals (≤ 150 ms, ≤ 16.7 ms: a frame in time for a 60 Hz display).
 import { median, percentile, round } from '../../soak/stats.js';
 import type { Scenario } from '../scenario.js';
+import { join } from 'node:path';
+import { launchBenchChromium, UNTHROTTLED_FRAMES } from '../fixtures/console-in-chromium.js';
 import { withHubAndChromium } from '../fixtures/hub-and-chromium.js';
 import { seedLongConversation } from '../fixtures/long-conversation.js';
 import { waitForUnassignedCount } from '../fixtures/queue-count.js';
@@ -42,12 +48,19 @@ export const transcriptScrollScenario: Scenario = {
       const drawn = await desk.page.locator(`[role="log"] [data-message-id]`).count();
       if (drawn < messages)
         context.log(`note: the transcript holds ${drawn} message elements of ${messages} (virtualised)`);
-      const scroll = await scrollTranscriptEndToEnd(desk.page, 100_000);
-      // A frame on time is one vsync interval (16.7 ms at 60 Hz, with a little timer jitter either side); a
-      // frame of more than 1.5 intervals means at least one was dropped.
-      const dropped = scroll.frameMs.filter((ms) => ms > 25).length;
+      const unthrottled = await launchBenchChromium(UNTHROTTLED_FRAMES);
+      let scroll;
+      try {
+        const scroller = await signIn(join(context.workDir, 'unthrottled'), unthrottled);
+        await timeTranscriptOpen(scroller.page, longId, OPEN_TIMEOUT_MS);
+        scroll = await scrollTranscriptEndToEnd(scroller.page, 100_000);
+      } finally {
+        await unthrottled.close();
+      }
+      const late = scroll.frameMs.filter((ms) => ms > 16.7).length;
       context.log(
-        `scrolled ${scroll.scrollHeight} px in ${scroll.frameMs.length} frames, ${dropped} longer than 25 ms (dropped)`,
+        `scrolled ${scroll.scrollHeight} px in ${scroll.frameMs.length} frames (p50 ${round(median(scroll.frameMs)!)} ms), ` +
+          `${late} longer than 16.7 ms (late for a 60 Hz display)`,
       );
       return {
         transcript_open_ms: { messages, value: round(median(samples.slice(1))!) },
