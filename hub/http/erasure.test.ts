@@ -127,6 +127,26 @@ describe('DELETE /api/v1/handoffs/:conversationId', () => {
     );
   });
 
+  it('leaves only the tombstone of an erased conversation in a sync page read again', async () => {
+    const accounts = connectorRecordingIds(hub);
+    const ben = await accounts.connectAs('ben@example.com');
+    const { head } = await ben.sync(0, 1);
+    await api(hub.url, '/api/v1/handoffs', { body: handoffRequest('conv-paged-erased') });
+    await api(hub.url, '/api/v1/handoffs', { body: handoffRequest('conv-paged-kept') });
+    const before = await ben.sync(head, 6);
+    expect(before.hasMore).toBe(true);
+    expect(before.changes.map(conversationIdOfChange)).toContain('conv-paged-erased');
+
+    expect((await erase('conv-paged-erased')).status).toBe(204);
+    // Only its tombstone is left of it.
+    const after = await ben.sync(head, 6);
+    const erasedChanges = after.changes.filter(
+      (change) => conversationIdOfChange(change) === 'conv-paged-erased',
+    );
+    expect(erasedChanges.map((change) => change.kind)).toEqual(['deleted']);
+    expect(after.changes.map(conversationIdOfChange)).toContain('conv-paged-kept');
+  });
+
   it('refuses console commands on an erased conversation as deleted on the hub, retries included', async () => {
     const lena = await connectAs(hub.url, 'lena@example.com');
     await api(hub.url, '/api/v1/handoffs', { body: handoffRequest('conv-gone') });
