@@ -12,7 +12,7 @@ import {
 } from '../testing/hub-fixture.js';
 import { io } from 'socket.io-client';
 import { conversationIdOfChange } from '../store/hub-store.js';
-import { hubChangeSchema } from '../../shared/desk-protocol.js';
+import { hubChangeSchema, syncResponseSchema } from '../../shared/desk-protocol.js';
 
 const hub = testHubForFile(
   [
@@ -115,6 +115,27 @@ describe('/desk sync and live changes', () => {
     const positions = desk.changes.map((change) => change.position);
     expect(positions[0]).toBe(head + 1);
     expect(positions).toEqual(positions.map((_, index) => head + 1 + index));
+  });
+
+  it("sends a sync page's changes as the bytes of their JSON, which parse to the logged changes", async () => {
+    const session = await signIn(hub.url, 'alva@example.com');
+    const desk = await connectDesk(hub.url, session.token);
+    await api(hub.url, '/api/v1/handoffs', { body: handoffRequest('conv-bytes') });
+    const raw = (await desk.socket.timeout(5000).emitWithAck('sync', { after: 0, limit: 1000 })) as {
+      changes: unknown;
+    };
+    expect(Buffer.isBuffer(raw.changes)).toBe(true);
+    const page = syncResponseSchema.parse(raw);
+    if (!page.ok) throw new Error('sync refused');
+    const mine = page.changes.filter((change) => conversationIdOfChange(change) === 'conv-bytes');
+    expect(mine.map((change) => change.kind)).toEqual(['conversation', 'message', 'message', 'message']);
+    // A logged conversation carries its own position as its version, as live pushes do.
+    const logged = mine[0]!;
+    expect(logged.kind === 'conversation' && logged.conversation.version).toBe(logged.position);
+    // Bytes that are not JSON are refused by name.
+    const garbled = syncResponseSchema.safeParse({ ...raw, changes: Buffer.from('[{"posi') });
+    expect(garbled.success).toBe(false);
+    expect(garbled.error?.issues[0]?.message).toBe('the changes are not JSON');
   });
 
   it("pushes one commit's changes as one batch, in position order", async () => {

@@ -13,7 +13,7 @@ import {
   type DeskClientToServerEvents,
   type DeskServerToClientEvents,
   type RequestResult,
-  type SyncResponse,
+  type SyncResponseWire,
 } from '../../shared/desk-protocol.js';
 import type { Account } from '../../shared/domain.js';
 import { activityReportSchema } from '../../shared/team.js';
@@ -173,7 +173,7 @@ export function attachDeskNamespace(io: Server, services: DeskServices): Attache
         return ack({ ok: false, error: { code: 'invalid', message: fieldsOf(parsed.error) } });
       let page;
       try {
-        page = store.readChanges(parsed.data.after, parsed.data.limit);
+        page = store.readChangesJson(parsed.data.after, parsed.data.limit);
       } catch (error) {
         console.error('hub: sync failed', error);
         return ack({
@@ -184,7 +184,8 @@ export function attachDeskNamespace(io: Server, services: DeskServices): Attache
       // Joining in the same synchronous step as the read: no change can be committed in between, so the
       // console gets every change exactly once, either in this page or live.
       if (!page.hasMore) void socket.join(LIVE_ROOM);
-      const response: SyncResponse = { ok: true, ...page };
+      const { changesJson, ...position } = page;
+      const response: SyncResponseWire = { ok: true, ...position, changes: Buffer.from(changesJson) };
       ack(response);
     });
 

@@ -120,6 +120,11 @@ export interface ChangesPage {
   logId: string;
 }
 
+/** A ChangesPage with its changes as JSON text, as consoles are sent it. */
+export interface EncodedChangesPage extends Omit<ChangesPage, 'changes'> {
+  changesJson: string;
+}
+
 /** One bounded step of a log compaction pass. */
 export interface CompactionStep {
   /** The last position this step examined: the next step starts after it. */
@@ -254,6 +259,8 @@ export interface HubStore {
 
   /** The changes after `after`, in order; an `after` beyond the head gives an empty page (head < after). */
   readChanges(after: number, limit: number): ChangesPage;
+  /** readChanges's page with its changes as JSON text, built by the database: nothing parsed or re-encoded. */
+  readChangesJson(after: number, limit: number): EncodedChangesPage;
   /**
    * Examines up to `limit` changes after `after` in one transaction and deletes those recorded before
    * `olderThan` (epoch ms) that a later change of the same entity supersedes. Tombstones stay.

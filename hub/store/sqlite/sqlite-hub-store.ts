@@ -13,6 +13,7 @@ import type {
   AgentState,
   AgentStatePatch,
   ChangesPage,
+  EncodedChangesPage,
   ChatSession,
   ChatSessionPatch,
   CommittedBatch,
@@ -607,8 +608,8 @@ export class SqliteHubStore implements HubStore {
     writing.conversationIds.add(id);
     const current = this.mustGetConversation(id);
     if (!isHandedOff(current)) return current;
-    // The logged snapshot's version is its own position: readChanges sets it from the row, so the change is written
-    // once instead of inserted and then rewritten with its position.
+    // The logged snapshot's version is its own position: readChangesJson sets it from the row, so the change is
+    // written once instead of inserted and then rewritten with its position.
     const position = this.appendChange(id, 'conversation', id, current);
     this.statements.prepare('UPDATE conversations SET version = ? WHERE id = ?').run(position, id);
     const snapshot = { ...current, version: position };
@@ -731,20 +732,30 @@ export class SqliteHubStore implements HubStore {
     });
   }
 
-  // `after` may be beyond the head (a console that synced with this hub before it was restored from a
-  // backup): the page is then empty with head < after, which tells the console to resync.
   readChanges(after: number, limit: number): ChangesPage {
-    const rows = this.statements
+    const { changesJson, ...page } = this.readChangesJson(after, limit);
+    return { ...page, changes: JSON.parse(changesJson) as HubChange[] };
+  }
+
+  // Consoles catching up read the whole log: SQLite builds the page's JSON from the stored snapshots, so the hub
+  // neither parses nor re-encodes them (a hundred consoles catching up used to grow its heap by a hundred MB).
+  // `after` may be beyond the head (a console that synced with this hub before it was restored from a backup): the
+  // page is then empty with head < after, which tells the console to resync.
+  readChangesJson(after: number, limit: number): EncodedChangesPage {
+    const page = this.statements
       .prepare(
-        `SELECT position, conversation_id, kind, snapshot_json FROM changes WHERE position > ?
-         ORDER BY position LIMIT ?`,
+        `SELECT json_group_array(json(change) ORDER BY position) AS changesJson, max(position) AS last FROM (
+           SELECT position, CASE kind
+             WHEN 'deleted' THEN
+               json_object('position', position, 'kind', kind, 'conversationId', conversation_id)
+             -- A logged snapshot's version is its own position, as the live push has it.
+             WHEN 'conversation' THEN json_object('position', position, 'kind', kind,
+               'conversation', json_set(snapshot_json, '$.version', position))
+             ELSE json_object('position', position, 'kind', kind, 'message', json(snapshot_json))
+           END AS change
+           FROM changes WHERE position > ? ORDER BY position LIMIT ?)`,
       )
-      .all(after, limit + 1) as {
-      position: number;
-      conversation_id: string;
-      kind: HubChange['kind'];
-      snapshot_json: string | null;
-    }[];
+      .get(after, limit) as { changesJson: string; last: number | null };
     // The latest change is never removed (compaction keeps the latest of each entity; erasure appends its
     // tombstone), so the largest position is the head.
     const head = (
@@ -752,15 +763,12 @@ export class SqliteHubStore implements HubStore {
         head: number;
       }
     ).head;
-    const page = rows.slice(0, limit).map((row): HubChange => {
-      const { position } = row;
-      if (row.kind === 'deleted') return { position, kind: 'deleted', conversationId: row.conversation_id };
-      const snapshot = JSON.parse(row.snapshot_json ?? 'null');
-      return row.kind === 'conversation'
-        ? { position, kind: 'conversation', conversation: { ...snapshot, version: position } }
-        : { position, kind: 'message', message: snapshot };
-    });
-    return { changes: page, head, hasMore: rows.length > limit, logId: this.logId };
+    return {
+      changesJson: page.changesJson,
+      head,
+      hasMore: page.last !== null && head > page.last,
+      logId: this.logId,
+    };
   }
 
   compactChanges(options: { after: number; olderThan: number; limit: number }): CompactionStep {
