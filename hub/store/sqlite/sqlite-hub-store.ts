@@ -737,8 +737,8 @@ export class SqliteHubStore implements HubStore {
     return { ...page, changes: JSON.parse(changesJson) as HubChange[] };
   }
 
-  // Consoles catching up read the whole log: SQLite builds the page's JSON from the stored snapshots, so the hub
-  // neither parses nor re-encodes them (a hundred consoles catching up used to grow its heap by a hundred MB).
+  // Consoles catching up read the whole log: SQLite builds the page's JSON from the stored snapshots, so the hub's
+  // JavaScript neither parses nor re-encodes them.
   // `after` may be beyond the head (a console that synced with this hub before it was restored from a backup): the
   // page is then empty with head < after, which tells the console to resync.
   readChangesJson(after: number, limit: number): EncodedChangesPage {
